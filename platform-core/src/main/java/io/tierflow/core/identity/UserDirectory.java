@@ -1,0 +1,108 @@
+package io.tierflow.core.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.tierflow.core.error.Problem;
+import io.tierflow.core.security.Passwords;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Users and teams: lookups for services and approvals, and the writes admins and the demo seed make. */
+@ApplicationScoped
+public class UserDirectory {
+
+    static final String COLUMNS = "id, username, display_name, role, team_id, locale";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<Caller>> findByUsername(String username) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM app_user WHERE username = $1")
+                .execute(Tuple.of(username)).map(UserDirectory::first);
+    }
+
+    public Uni<Optional<Caller>> findById(long id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = $1")
+                .execute(Tuple.of(id)).map(UserDirectory::first);
+    }
+
+    public Uni<List<Caller>> list() {
+        return pool.query("SELECT " + COLUMNS + " FROM app_user WHERE active ORDER BY id").execute()
+                .map(rows -> {
+                    List<Caller> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(caller(r)));
+                    return out;
+                });
+    }
+
+    /** Team ids whose records a manager may see: the teams they manage plus their own. */
+    public Uni<List<Long>> managedTeamIds(long userId) {
+        return pool.preparedQuery("SELECT id FROM team WHERE manager_id = $1 UNION SELECT team_id FROM app_user WHERE id = $1 AND team_id IS NOT NULL")
+                .execute(Tuple.of(userId)).map(rows -> {
+                    List<Long> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getLong(0)));
+                    return out;
+                });
+    }
+
+    public Uni<Long> ensureTeam(String name) {
+        return pool.preparedQuery("INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id")
+                .execute(Tuple.of(name)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<Void> setTeamManager(long teamId, long managerId) {
+        return pool.preparedQuery("UPDATE team SET manager_id = $2 WHERE id = $1")
+                .execute(Tuple.of(teamId, managerId)).replaceWithVoid();
+    }
+
+    /** Creates the user when missing; an existing user (and a changed password) is left alone. */
+    public Uni<Caller> ensureUser(String username, String displayName, String password, Role role, Long teamId) {
+        return findByUsername(username).flatMap(existing -> existing.isPresent()
+                ? Uni.createFrom().item(existing.get())
+                : create(username, displayName, password, role, teamId));
+    }
+
+    public Uni<Caller> create(String username, String displayName, String password, Role role, Long teamId) {
+        if (password == null || password.length() < 8) {
+            throw Problem.invalid(List.of()).field("password", "core.user.password-short", 8);
+        }
+        return Uni.createFrom().item(() -> Passwords.hash(password))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(hash -> pool.preparedQuery("INSERT INTO app_user (username, display_name, password_hash, role, team_id)"
+                        + " VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS)
+                        .execute(Tuple.of(username, displayName, hash, role.name(), teamId)))
+                .map(rows -> caller(rows.iterator().next()));
+    }
+
+    public Uni<Void> setLocale(long userId, String locale) {
+        return pool.preparedQuery("UPDATE app_user SET locale = $2 WHERE id = $1")
+                .execute(Tuple.of(userId, locale)).replaceWithVoid();
+    }
+
+    public Uni<Void> setPassword(String username, String password) {
+        return Uni.createFrom().item(() -> Passwords.hash(password))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(hash -> pool.preparedQuery("UPDATE app_user SET password_hash = $2 WHERE username = $1")
+                        .execute(Tuple.of(username, hash)))
+                .replaceWithVoid();
+    }
+
+    static Optional<Caller> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(caller(it.next())) : Optional.empty();
+    }
+
+    public static Caller caller(Row row) {
+        return new Caller(row.getLong("id"), row.getString("username"), row.getString("display_name"),
+                Role.valueOf(row.getString("role")), row.getLong("team_id"), row.getString("locale"));
+    }
+}

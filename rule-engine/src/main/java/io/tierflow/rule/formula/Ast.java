@@ -1,0 +1,40 @@
+package io.tierflow.rule.formula;
+
+import java.util.List;
+
+/** Untyped syntax tree produced by {@link Parser}. */
+final class Ast {
+    private Ast() {
+    }
+
+    record Pos(int line, int column) {
+        static Pos of(Token t) {
+            return new Pos(t.line(), t.column());
+        }
+    }
+
+    sealed interface Node permits Lit, FieldNode, Unary, Binary, Ternary, Call {
+        Pos pos();
+    }
+
+    /** value: BigDecimal, String, Boolean or null. */
+    record Lit(Object value, ValueType type, Pos pos) implements Node {
+    }
+
+    record FieldNode(FieldRef field, Pos pos) implements Node {
+    }
+
+    /** op: "-" or "!" (also for the word {@code not}). */
+    record Unary(String op, Node operand, Pos pos) implements Node {
+    }
+
+    /** op: + - * / % == != < <= > >= && ||; pos is the operator's position. */
+    record Binary(String op, Node left, Node right, Pos pos) implements Node {
+    }
+
+    record Ternary(Node cond, Node then, Node otherwise, Pos pos) implements Node {
+    }
+
+    record Call(String name, FormulaFunction function, List<Node> args, Pos pos) implements Node {
+    }
+}

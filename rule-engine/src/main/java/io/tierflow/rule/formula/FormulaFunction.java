@@ -1,0 +1,39 @@
+package io.tierflow.rule.formula;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A function formulas may call, e.g. {@code ROUND(amount, 2)}. One class per function, each an
+ * {@code @ApplicationScoped} bean; {@link FunctionRegistry} collects them. Names are matched case-insensitively.
+ * <p>Implementations must be bounded in time and memory by the size of their arguments (no loops over
+ * user-controlled counts other than the argument count; text results at most
+ * {@link FormulaValues#MAX_TEXT_LENGTH} characters) and must have no side effects.
+ */
+public interface FormulaFunction {
+    /** Upper-case name, e.g. {@code "ROUND"}. */
+    String name();
+
+    /**
+     * Checks the static argument types and returns the result type.
+     *
+     * @throws IllegalArgumentException for a wrong number or wrong types of arguments; throw a
+     *         {@link FunctionArgumentException} to give the reason in zh and en and point at one argument
+     */
+    ValueType returnType(List<ValueType> argTypes) throws IllegalArgumentException;
+
+    /**
+     * Computes the result from plain values ({@link java.math.BigDecimal}, {@link String}, {@link Boolean},
+     * {@link java.time.LocalDate}, {@link java.time.OffsetDateTime} or {@code null}), which match the types
+     * accepted by {@link #returnType}.
+     */
+    Object apply(Object[] args);
+
+    /** What the function does, in zh or en. */
+    String description(Locale locale);
+
+    /** E.g. {@code "ROUND(number, digits)"}. */
+    String signature();
+
+    List<String> examples();
+}

@@ -1,0 +1,114 @@
+package io.tierflow.rule.formula;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tierflow.rule.formula.Typed.Cond;
+import io.tierflow.rule.formula.Typed.Const;
+import io.tierflow.rule.formula.Typed.Field;
+import io.tierflow.rule.formula.Typed.Fn;
+import io.tierflow.rule.formula.Typed.Op;
+import io.tierflow.rule.formula.Typed.T;
+
+/**
+ * Generates MVEL source from a typed tree. The output contains only: {@code Rt.<helper>(…)} calls,
+ * variables {@code v<fieldId>} (field values), {@code k<n>} (number and text constants, never re-parsed and never
+ * spliced into the source), {@code fn} (the formula's {@link FunctionTable}), decimal integer function indexes,
+ * {@code true}, {@code false}, {@code null}, commas, parentheses and fully parenthesised {@code ? :}.
+ * No user text reaches the MVEL source.
+ */
+final class MvelGenerator {
+    static final String FUNCTIONS_VAR = "fn";
+
+    final List<Object> constants = new ArrayList<>();
+    final Map<Long, FieldRef> fields = new LinkedHashMap<>();
+    final List<FormulaFunction> functions = new ArrayList<>();
+    private final Map<FormulaFunction, Integer> functionIndex = new IdentityHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+
+    static String varName(long fieldId) {
+        return fieldId < 0 ? "vn" + Long.toUnsignedString(-fieldId) : "v" + fieldId;
+    }
+
+    String generate(T t) {
+        emit(t);
+        return out.toString();
+    }
+
+    private void emit(T t) {
+        if (t instanceof Const c) {
+            if (c.value() == null) {
+                out.append("null");
+            } else if (c.value() instanceof Boolean b) {
+                out.append(b ? "true" : "false");
+            } else {
+                out.append('k').append(constants.size());
+                constants.add(c.value());
+            }
+        } else if (t instanceof Field f) {
+            fields.putIfAbsent(f.field().fieldId(), f.field());
+            out.append(varName(f.field().fieldId()));
+        } else if (t instanceof Op o) {
+            out.append("Rt.").append(o.helper()).append('(');
+            for (int i = 0; i < o.args().size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                emit(o.args().get(i));
+            }
+            out.append(')');
+        } else if (t instanceof Cond c) {
+            out.append("(Rt.truthy(");
+            emit(c.cond());
+            out.append(") ? (");
+            emit(c.then());
+            out.append(") : (");
+            emit(c.otherwise());
+            out.append("))");
+        } else {
+            Fn f = (Fn) t;
+            Integer idx = functionIndex.get(f.function());
+            if (idx == null) {
+                idx = functions.size();
+                functions.add(f.function());
+                functionIndex.put(f.function(), idx);
+            }
+            out.append("Rt.call(").append(FUNCTIONS_VAR).append(", ").append(idx).append(", ");
+            argsArray(f.args());
+            out.append(')');
+        }
+    }
+
+    /** Object[] of the arguments: Rt.aN(…) for up to 8, joined with Rt.j(…) beyond. */
+    private void argsArray(List<T> args) {
+        if (args.isEmpty()) {
+            out.append("Rt.a0()");
+            return;
+        }
+        int chunks = (args.size() + 7) / 8;
+        for (int c = 1; c < chunks; c++) {
+            out.append("Rt.j(");
+        }
+        for (int c = 0; c < chunks; c++) {
+            int from = c * 8;
+            int to = Math.min(args.size(), from + 8);
+            out.append("Rt.a").append(to - from).append('(');
+            for (int i = from; i < to; i++) {
+                if (i > from) {
+                    out.append(", ");
+                }
+                emit(args.get(i));
+            }
+            out.append(')');
+            if (c > 0) {
+                out.append(')');
+            }
+            if (c < chunks - 1) {
+                out.append(", ");
+            }
+        }
+    }
+}

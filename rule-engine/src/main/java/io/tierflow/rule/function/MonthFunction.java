@@ -1,0 +1,28 @@
+package io.tierflow.rule.function;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tierflow.rule.formula.ValueType;
+
+/** MONTH(date): The month (1-12) of a date or date-time. Null → null. A date-time counts in its own offset. */
+@ApplicationScoped
+public class MonthFunction extends AbstractFormulaFunction {
+    public MonthFunction() {
+        super("MONTH", "MONTH(date)", "The month (1-12) of a date or date-time. Null gives null.", "日期或日期时间的月份（1-12）。空值返回空。", "MONTH(signedOn)");
+    }
+
+    @Override
+    public ValueType returnType(List<ValueType> t) {
+        arity(t, 1, 1);
+        expect(t, 0, ValueType.DATE, ValueType.DATETIME);
+        return ValueType.NUMBER;
+    }
+
+    @Override
+    public Object apply(Object[] a) {
+        return a[0] == null ? null : BigDecimal.valueOf(date(a[0]).getMonthValue());
+    }
+}
