@@ -31,7 +31,17 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return args.length == 0 ? code : code + " " + java.util.Arrays.toString(args);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(localized(locale, args));
+    }
+
+    private static Object[] localized(Locale locale, Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalizedArgument l) {
+                out[i] = l.text(supported(locale));
+            }
+        }
+        return out;
     }
 
     /** The two languages Tierflow speaks; anything Chinese maps to zh-CN, everything else to en. */

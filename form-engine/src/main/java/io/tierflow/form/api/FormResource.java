@@ -1,0 +1,61 @@
+package io.tierflow.form.api;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.identity.Caller;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.schema.FieldInput;
+import io.tierflow.form.schema.FormInput;
+import io.tierflow.form.schema.FormService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Form definitions: list, read, create (builders only), add a field. {@code {form}} is a key or an id. */
+@Path("/api/forms")
+@Authenticated
+public class FormResource {
+
+    @Inject
+    FormService forms;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public Uni<List<FormDefinition>> list() {
+        return forms.list();
+    }
+
+    @GET
+    @Path("{form}")
+    public Uni<FormDefinition> get(@PathParam("form") String form) {
+        return forms.get(form);
+    }
+
+    @POST
+    public Uni<Response> create(FormInput input) {
+        return forms.create(Caller.of(identity), input)
+                .map(f -> Response.created(URI.create("/api/forms/" + f.key())).entity(f).build());
+    }
+
+    @GET
+    @Path("{form}/fields")
+    public Uni<List<FieldDefinition>> fields(@PathParam("form") String form) {
+        return forms.get(form).map(FormDefinition::fields);
+    }
+
+    @POST
+    @Path("{form}/fields")
+    public Uni<Response> addField(@PathParam("form") String form, FieldInput field) {
+        return forms.addField(Caller.of(identity), form, field)
+                .map(f -> Response.status(Response.Status.CREATED).entity(f.field(field.key()).orElseThrow()).build());
+    }
+}

@@ -1,0 +1,75 @@
+package io.tierflow.form.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierflow.core.error.FieldProblem;
+import io.tierflow.core.error.Problem;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.type.FieldType;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.form.type.FieldValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a caller's {@code values} object into Java values by field id, checking every field; all bad values
+ * are reported together, each under its own path {@code values.<key>}.
+ */
+@ApplicationScoped
+public class RecordInput {
+
+    @Inject
+    FieldTypes types;
+
+    /**
+     * @param creating on create every required field must be present; on update only the given ones are checked
+     */
+    public Map<Long, Object> parse(FormDefinition form, JsonNode values, boolean creating) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<Long, Object> parsed = new HashMap<>();
+        if (values == null || values.isNull()) {
+            values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        if (!values.isObject()) {
+            throw Problem.invalid(List.of(new FieldProblem("values", "form.values.not-an-object")));
+        }
+        for (Iterator<String> it = values.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            FieldDefinition field = form.field(key).orElse(null);
+            if (field == null) {
+                problems.add(new FieldProblem("values." + key, "form.value.unknown-field", key));
+                continue;
+            }
+            FieldType type = types.get(field.type());
+            if (type.computed()) {
+                problems.add(new FieldProblem("values." + key, "form.value.computed", field.label()));
+                continue;
+            }
+            try {
+                Object value = type.parse(field, values.get(key));
+                if (value == null && field.required()) {
+                    problems.add(new FieldProblem("values." + key, "form.value.required", field.label()));
+                }
+                parsed.put(field.id(), value);
+            } catch (FieldValueException e) {
+                problems.add(new FieldProblem("values." + key, e.code(), e.args()));
+            }
+        }
+        if (creating) {
+            for (FieldDefinition f : form.fields()) {
+                if (f.required() && !values.has(f.key()) && !types.get(f.type()).computed()) {
+                    problems.add(new FieldProblem("values." + f.key(), "form.value.required", f.label()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        return parsed;
+    }
+}

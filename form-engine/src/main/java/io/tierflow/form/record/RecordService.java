@@ -1,0 +1,133 @@
+package io.tierflow.form.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.error.Problem;
+import io.tierflow.core.identity.Caller;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.model.RecordPage;
+import io.tierflow.form.model.RecordView;
+import io.tierflow.form.schema.CompiledForm;
+import io.tierflow.form.schema.FormCompiler;
+import io.tierflow.form.schema.FormRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Records as callers see them: every method checks the caller's row scope, runs in one transaction and goes
+ * through {@link RecordWriter} for writes. A record outside the caller's scope is "not found", never
+ * "forbidden", so its existence does not leak.
+ */
+@ApplicationScoped
+public class RecordService {
+
+    public static final int MAX_PAGE = 200;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Inject
+    FormRepository forms;
+
+    @Inject
+    FormCompiler compiler;
+
+    @Inject
+    RecordInput input;
+
+    @Inject
+    RecordRows rows;
+
+    @Inject
+    RecordWriter writer;
+
+    /** What a list may be narrowed by; all optional. */
+    public record ListQuery(Integer limit, Long after, String tier, String search) {
+    }
+
+    public Uni<RecordView> create(Caller caller, String formRef, JsonNode values) {
+        return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
+            CompiledForm form = compiler.compiled(def);
+            Map<Long, Object> parsed = input.parse(def, values, true);
+            return writer.create(session, form, caller.id(), caller.id(), parsed, "create")
+                    .map(saved -> rows.view(def, saved));
+        }));
+    }
+
+    public Uni<RecordView> update(Caller caller, String formRef, long id, Long version, JsonNode values) {
+        if (version == null) {
+            throw Problem.invalid(List.of(new io.tierflow.core.error.FieldProblem("version", "form.record.version-required")));
+        }
+        return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
+            CompiledForm form = compiler.compiled(def);
+            Map<Long, Object> patch = input.parse(def, values, false);
+            return find(session, def, RowScope.of(caller, "r", 2), id, true).chain(current -> {
+                if (current.version() != version) {
+                    throw Problem.conflict("form.record.stale", version, current.version())
+                            .with("currentVersion", current.version());
+                }
+                return writer.update(session, form, caller.id(), current, patch, "update");
+            }).map(saved -> rows.view(def, saved));
+        }));
+    }
+
+    public Uni<RecordView> get(Caller caller, String formRef, long id) {
+        return sessions.withSession(session -> forms.load(session, formRef)
+                .chain(def -> find(session, def, RowScope.of(caller, "r", 2), id, false).map(r -> rows.view(def, r))));
+    }
+
+    /** Newest first, keyset-paginated by id. */
+    public Uni<RecordPage> list(Caller caller, String formRef, ListQuery query) {
+        int limit = query.limit() == null ? 50 : Math.max(1, Math.min(MAX_PAGE, query.limit()));
+        return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
+            StringBuilder sql = new StringBuilder("SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.deleted_at IS NULL");
+            List<Object> params = new ArrayList<>();
+            if (query.after() != null) {
+                params.add(query.after());
+                sql.append(" AND r.id < ?").append(params.size());
+            }
+            if (query.tier() != null && !query.tier().isBlank()) {
+                params.add(query.tier());
+                sql.append(" AND r.tier = ?").append(params.size());
+            }
+            if (query.search() != null && !query.search().isBlank() && def.titleField().isPresent()) {
+                params.add("%" + likeEscaped(query.search().strip()) + "%");
+                sql.append(" AND r.").append(def.titleField().get().column()).append(" ILIKE ?").append(params.size());
+            }
+            RowScope scope = RowScope.of(caller, "r", params.size() + 1);
+            params.addAll(scope.params());
+            sql.append(" AND ").append(scope.sql()).append(" ORDER BY r.id DESC LIMIT ").append(limit + 1);
+            return NativeSql.texts(session, sql.toString(), params.toArray()).map(found -> {
+                List<RecordView> items = new ArrayList<>();
+                for (int i = 0; i < Math.min(limit, found.size()); i++) {
+                    items.add(rows.view(def, rows.read(def, found.get(i))));
+                }
+                Long next = found.size() > limit ? items.get(items.size() - 1).id() : null;
+                return new RecordPage(items, next);
+            });
+        }));
+    }
+
+    /** The row if {@code scope} admits it, optionally locked for this transaction; else "not found". */
+    Uni<StoredRecord> find(Mutiny.Session session, FormDefinition def, RowScope scope, long id, boolean forUpdate) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        params.addAll(scope.params());
+        return NativeSql.text(session, "SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.id = ?1"
+                        + " AND r.deleted_at IS NULL AND " + scope.sql() + (forUpdate ? " FOR UPDATE" : ""), params.toArray())
+                .map(json -> {
+                    if (json == null) {
+                        throw Problem.notFound("form.record.not-found", id);
+                    }
+                    return rows.read(def, json);
+                });
+    }
+
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,189 @@
+package io.tierflow.form.record;
+
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.audit.AuditLog;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.journal.EffectJournal;
+import io.tierflow.form.model.ApprovalBinding;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.schema.CompiledForm;
+import io.tierflow.form.type.SingleSelectFieldType;
+import io.tierflow.rule.formula.FormulaEvaluationException;
+import io.tierflow.rule.tier.TierDecision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The record write pipeline (DESIGN.md "Save a record"): compute formulas in dependency order, evaluate the
+ * tier model, then write the row, its audit entry, its tier history and the effects it causes, all through the
+ * caller's session so they commit or roll back together. Callers have already checked permissions and input.
+ */
+@ApplicationScoped
+public class RecordWriter {
+
+    public static final String PROCESS_START = "process.start";
+    static final String PENDING = "pending";
+
+    @Inject
+    RecordRows rows;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EffectJournal journal;
+
+    public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
+            Map<Long, Object> input, String cause) {
+        FormDefinition def = form.definition();
+        Computation next = compute(form, new HashMap<>(input), null);
+        Map<String, Object> columns = columns(def, next.values);
+        columns.put("owner_id", ownerId);
+        columns.put("created_by", actorId);
+        columns.put("updated_by", actorId);
+        columns.put("tier", next.decision.tier());
+        String names = String.join(", ", columns.keySet());
+        String sql = "INSERT INTO " + def.table() + " AS r (" + names + ") SELECT " + names
+                + " FROM jsonb_populate_record(NULL::" + def.table() + ", " + NativeSql.jsonParam(1) + ") p"
+                + " RETURNING to_jsonb(r)::text";
+        return NativeSql.text(session, sql, rows.columns(columns))
+                .map(json -> rows.read(def, json))
+                .call(saved -> audit.record(session, actorId, "record.create", def.table(), Long.toString(saved.id()),
+                        Map.of("values", byKey(def, saved.values()), "tier", String.valueOf(saved.tier()))))
+                .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause));
+    }
+
+    /** Applies {@code patch} over {@code current}; a patch that changes nothing writes nothing. */
+    public Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
+            Map<Long, Object> patch, String cause) {
+        FormDefinition def = form.definition();
+        Map<Long, Object> values = new HashMap<>(current.values());
+        values.putAll(patch);
+        Computation next = compute(form, values, current.tier());
+        Map<String, Object> changes = changes(def, current.values(), next.values);
+        boolean tierChanged = !Objects.equals(current.tier(), next.decision.tier());
+        if (changes.isEmpty() && !tierChanged) {
+            return Uni.createFrom().item(current);
+        }
+        Map<String, Object> columns = columns(def, next.values);
+        columns.put("tier", next.decision.tier());
+        String names = String.join(", ", columns.keySet());
+        String sql = "UPDATE " + def.table() + " r SET (" + names + ", version, updated_by, updated_at) = (SELECT "
+                + prefixed(columns.keySet()) + ", r.version + 1, NULLIF(?2, 0), now()) FROM jsonb_populate_record(NULL::"
+                + def.table() + ", " + NativeSql.jsonParam(1) + ") p WHERE r.id = ?3 RETURNING to_jsonb(r)::text";
+        if (tierChanged) {
+            changes.put("tier", List.of(String.valueOf(current.tier()), String.valueOf(next.decision.tier())));
+        }
+        return NativeSql.text(session, sql, rows.columns(columns), actorId == null ? 0L : actorId, current.id())
+                .map(json -> rows.read(def, json))
+                .call(saved -> audit.record(session, actorId, "record.update", def.table(), Long.toString(saved.id()),
+                        Map.of("changes", changes, "cause", cause)))
+                .call(saved -> afterTier(session, form, saved, current.tier(), next.decision, actorId, cause));
+    }
+
+    private record Computation(Map<Long, Object> values, TierDecision decision) {
+    }
+
+    private Computation compute(CompiledForm form, Map<Long, Object> values, String previousTier) {
+        for (CompiledForm.Computed c : form.formulas()) {
+            Object result;
+            try {
+                result = c.formula().evaluate(values);
+            } catch (FormulaEvaluationException e) {
+                // a formula that cannot be computed for this record (e.g. a value out of range) is empty, not fatal
+                result = null;
+            }
+            values.put(c.field().id(), result);
+        }
+        TierDecision decision = form.tierModel().evaluate(values);
+        ApprovalBinding approval = form.definition().approval();
+        if (approval != null && decision.tier() != null && !decision.tier().equals(previousTier)
+                && approval.tiers().contains(decision.tier())) {
+            form.definition().field(approval.statusField())
+                    .filter(f -> SingleSelectFieldType.options(f).containsKey(PENDING))
+                    .ifPresent(f -> values.put(f.id(), PENDING));
+        }
+        return new Computation(values, decision);
+    }
+
+    /** Tier history for a changed tier and, when the new tier is bound to an approval, the effect that starts it. */
+    private Uni<Void> afterTier(Mutiny.Session session, CompiledForm form, StoredRecord saved, String previousTier,
+            TierDecision decision, Long actorId, String cause) {
+        if (Objects.equals(previousTier, decision.tier())) {
+            return Uni.createFrom().voidItem();
+        }
+        FormDefinition def = form.definition();
+        String explanation = rows.columns(Map.of("steps", decision.explanation()));
+        return NativeSql.number(session, "INSERT INTO tier_history (form_id, record_id, from_tier, to_tier, cause, actor_id,"
+                        + " explanation) VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5, NULLIF(?6, 0), " + NativeSql.jsonParam(7) + ") RETURNING id",
+                def.id(), saved.id(), previousTier == null ? "" : previousTier, decision.tier() == null ? "" : decision.tier(),
+                cause, actorId == null ? 0L : actorId, explanation)
+                .chain(historyId -> {
+                    ApprovalBinding approval = def.approval();
+                    if (approval == null || decision.tier() == null || !approval.tiers().contains(decision.tier())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("process", approval.process());
+                    payload.put("formId", def.id());
+                    payload.put("formKey", def.key());
+                    payload.put("formName", def.name());
+                    payload.put("recordId", saved.id());
+                    payload.put("ownerId", saved.ownerId());
+                    payload.put("tier", decision.tier());
+                    payload.put("statusField", approval.statusField());
+                    payload.put("title", title(def, saved));
+                    return journal.enqueue(session, PROCESS_START, "tier:" + def.id() + ":" + historyId, payload);
+                });
+    }
+
+    /** The record's display text: its first text field, or "#id". */
+    public static String title(FormDefinition def, StoredRecord r) {
+        return def.titleField().map(f -> r.values().get(f.id())).map(Object::toString).orElse("#" + r.id());
+    }
+
+    private static Map<String, Object> columns(FormDefinition def, Map<Long, Object> values) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            columns.put(f.column(), values.get(f.id()));
+        }
+        return columns;
+    }
+
+    private static String prefixed(java.util.Collection<String> names) {
+        return String.join(", ", names.stream().map(n -> "p." + n).toList());
+    }
+
+    private static Map<String, Object> byKey(FormDefinition def, Map<Long, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        def.fields().forEach(f -> out.put(f.key(), values.get(f.id())));
+        return out;
+    }
+
+    private static Map<String, Object> changes(FormDefinition def, Map<Long, Object> before, Map<Long, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            Object a = before.get(f.id());
+            Object b = after.get(f.id());
+            if (!same(a, b)) {
+                changes.put(f.key(), java.util.Arrays.asList(a, b));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,27 @@
+package io.tierflow.form.record;
+
+import io.tierflow.core.identity.Caller;
+import java.util.List;
+
+/**
+ * The rows a caller may see, as a SQL predicate over a record table aliased {@code alias}: sales staff their
+ * own, managers their own and their teams', admins all. Used by every read, write, report and export.
+ */
+public record RowScope(String sql, List<Object> params) {
+
+    /** Every row: for the platform's own writes (effects), never for a caller. */
+    public static RowScope all() {
+        return new RowScope("true", List.of());
+    }
+
+    /** @param firstParam the ordinal of the predicate's first parameter in the enclosing statement */
+    public static RowScope of(Caller caller, String alias, int firstParam) {
+        return switch (caller.role()) {
+            case ADMIN -> new RowScope("true", List.of());
+            case SALES -> new RowScope(alias + ".owner_id = ?" + firstParam, List.of(caller.id()));
+            case MANAGER -> new RowScope("(" + alias + ".owner_id = ?" + firstParam + " OR " + alias + ".owner_id IN"
+                    + " (SELECT u.id FROM app_user u JOIN team t ON t.id = u.team_id WHERE t.manager_id = ?"
+                    + (firstParam + 1) + "))", List.of(caller.id(), caller.id()));
+        };
+    }
+}

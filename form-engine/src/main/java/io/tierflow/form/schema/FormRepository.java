@@ -1,0 +1,73 @@
+package io.tierflow.form.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.error.Problem;
+import io.tierflow.form.model.ApprovalBinding;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.rule.tier.TierModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Reads form definitions. {@code ref} is a form's key or its numeric id, as in the REST paths. */
+@ApplicationScoped
+public class FormRepository {
+
+    private static final String SELECT = "SELECT json_build_object('id', f.id, 'key', f.key, 'name', f.name,"
+            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'fields',"
+            + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
+            + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
+            + "  FROM form_field x WHERE x.form_id = f.id AND x.deleted_at IS NULL))::text FROM form f WHERE f.deleted_at IS NULL";
+
+    @Inject
+    ObjectMapper json;
+
+    public Uni<FormDefinition> load(Mutiny.Session session, String ref) {
+        Uni<String> row = isId(ref)
+                ? NativeSql.text(session, SELECT + " AND f.id = ?1", Long.parseLong(ref))
+                : NativeSql.text(session, SELECT + " AND f.key = ?1", ref);
+        return row.map(text -> {
+            if (text == null) {
+                throw Problem.notFound("form.not-found", ref);
+            }
+            return parse(text);
+        });
+    }
+
+    public Uni<FormDefinition> load(Mutiny.Session session, long id) {
+        return load(session, Long.toString(id));
+    }
+
+    public Uni<List<FormDefinition>> list(Mutiny.Session session) {
+        return NativeSql.texts(session, SELECT + " ORDER BY f.id").map(rows -> rows.stream().map(this::parse).toList());
+    }
+
+    private static boolean isId(String ref) {
+        return ref != null && !ref.isEmpty() && ref.length() < 19 && ref.chars().allMatch(Character::isDigit);
+    }
+
+    FormDefinition parse(String text) {
+        try {
+            JsonNode n = json.readTree(text);
+            List<FieldDefinition> fields = new ArrayList<>();
+            for (JsonNode f : n.get("fields")) {
+                fields.add(new FieldDefinition(f.get("id").asLong(), f.get("key").asText(), f.get("label").asText(),
+                        f.get("type").asText(), f.get("required").asBoolean(), f.get("config"), f.get("position").asInt()));
+            }
+            TierModel tierModel = json.treeToValue(n.get("tierModel"), TierModel.class);
+            JsonNode approval = n.get("approval");
+            return new FormDefinition(n.get("id").asLong(), n.get("key").asText(), n.get("name").asText(),
+                    n.get("revision").asLong(), fields, tierModel,
+                    approval == null || approval.isNull() ? null : json.treeToValue(approval, ApprovalBinding.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable form definition", e);
+        }
+    }
+}

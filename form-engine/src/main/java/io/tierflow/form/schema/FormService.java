@@ -1,0 +1,221 @@
+package io.tierflow.form.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.audit.AuditLog;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.error.FieldProblem;
+import io.tierflow.core.error.Problem;
+import io.tierflow.core.identity.Caller;
+import io.tierflow.core.identity.Role;
+import io.tierflow.form.model.ApprovalBinding;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.type.FieldType;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.form.type.FormulaFieldType;
+import io.tierflow.form.type.SingleSelectFieldType;
+import io.tierflow.rule.tier.TierModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Creates forms and adds fields. Metadata and DDL run in one transaction: a form whose formulas or tier
+ * model do not compile is refused with the path of each problem, and leaves nothing behind.
+ */
+@ApplicationScoped
+public class FormService {
+
+    static final Pattern FORM_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+    static final int MAX_FIELDS = 500;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Inject
+    FormRepository forms;
+
+    @Inject
+    FormCompiler compiler;
+
+    @Inject
+    RecordTableDdl ddl;
+
+    @Inject
+    FieldTypes types;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    public Uni<List<FormDefinition>> list() {
+        return sessions.withSession(forms::list);
+    }
+
+    public Uni<FormDefinition> get(String ref) {
+        return sessions.withSession(session -> forms.load(session, ref));
+    }
+
+    public Uni<FormDefinition> create(Caller caller, FormInput in) {
+        requireBuilder(caller);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (in.key() == null || !FORM_KEY.matcher(in.key()).matches()) {
+            problems.add(new FieldProblem("key", "form.key.invalid"));
+        }
+        if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
+            problems.add(new FieldProblem("name", "form.name.invalid"));
+        }
+        List<FieldInput> fields = in.fields() == null ? List.of() : in.fields();
+        if (fields.size() > MAX_FIELDS) {
+            problems.add(new FieldProblem("fields", "form.fields.too-many", MAX_FIELDS));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            problems.addAll(checkField(fields.get(i), "fields[" + i + "]", keys));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        TierModel tierModel = in.tierModel() == null ? new TierModel(List.of()) : in.tierModel();
+        return sessions.withTransaction(session -> NativeSql.number(session, "SELECT count(*) FROM form WHERE key = ?1", in.key())
+                .chain(taken -> {
+                    if (taken > 0) {
+                        throw Problem.conflict("form.key.taken", in.key()).field("key", "form.key.taken", in.key());
+                    }
+                    return NativeSql.number(session, "INSERT INTO form (key, name, tier_model, approval, created_by) VALUES"
+                            + " (?1, ?2, " + NativeSql.jsonParam(3) + ", " + NativeSql.jsonParam(4) + ", ?5) RETURNING id",
+                            in.key(), in.name().strip(), write(tierModel), write(in.approval()), caller.id());
+                })
+                .chain(formId -> insertFields(session, formId, fields, 0).replaceWith(formId))
+                .chain(formId -> forms.load(session, formId))
+                .chain(draft -> {
+                    checkApproval(draft);
+                    CompiledForm compiled = compiler.compile(draft, "fields");
+                    return storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
+                })
+                .call(form -> ddl.createTable(session, form))
+                .call(form -> audit.record(session, caller.id(), "form.create", "form", Long.toString(form.id()),
+                        Map.of("key", form.key(), "name", form.name()))));
+    }
+
+    /** Adds one field at the end; its column is created in the same transaction. */
+    public Uni<FormDefinition> addField(Caller caller, String ref, FieldInput field) {
+        requireBuilder(caller);
+        return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
+            Set<String> keys = new HashSet<>();
+            form.fields().forEach(f -> keys.add(f.key()));
+            List<FieldProblem> problems = checkField(field, "field", keys);
+            if (!problems.isEmpty()) {
+                throw Problem.invalid(problems);
+            }
+            int position = form.fields().stream().mapToInt(FieldDefinition::position).max().orElse(-1) + 1;
+            return insertFields(session, form.id(), List.of(field), position)
+                    .chain(() -> NativeSql.update(session, "UPDATE form SET revision = revision + 1 WHERE id = ?1", form.id()))
+                    .chain(() -> forms.load(session, form.id()))
+                    .chain(draft -> {
+                        CompiledForm compiled = compiler.compile(draft, "fields");
+                        return storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
+                    })
+                    .call(updated -> ddl.addColumn(session, updated, updated.field(field.key()).orElseThrow()))
+                    .call(updated -> audit.record(session, caller.id(), "form.field.add", "form", Long.toString(form.id()),
+                            Map.of("key", field.key(), "type", field.type())));
+        }));
+    }
+
+    private List<FieldProblem> checkField(FieldInput f, String path, Set<String> keys) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (f == null) {
+            return List.of(new FieldProblem(path, "form.field.missing"));
+        }
+        if (f.key() == null || !FIELD_KEY.matcher(f.key()).matches()) {
+            problems.add(new FieldProblem(path + ".key", "form.field.key-invalid"));
+        } else if (!keys.add(f.key())) {
+            problems.add(new FieldProblem(path + ".key", "form.field.key-duplicate", f.key()));
+        }
+        if (f.label() == null || f.label().isBlank() || f.label().length() > 200) {
+            problems.add(new FieldProblem(path + ".label", "form.field.label-invalid"));
+        }
+        FieldType type = f.type() == null ? null : types.find(f.type()).orElse(null);
+        if (type == null) {
+            problems.add(new FieldProblem(path + ".type", "form.field.unknown-type", String.valueOf(f.type()),
+                    String.join(", ", types.all().stream().map(FieldType::id).toList())));
+        } else if (f.config() != null && !f.config().isObject()) {
+            problems.add(new FieldProblem(path + ".config", "form.field.config-not-object"));
+        } else {
+            problems.addAll(type.checkConfig(draft(f), path));
+        }
+        return problems;
+    }
+
+    private static FieldDefinition draft(FieldInput f) {
+        JsonNode config = f.config() == null ? JsonNodeFactory.instance.objectNode() : f.config();
+        return new FieldDefinition(0, f.key(), f.label(), f.type(), Boolean.TRUE.equals(f.required()), config, 0);
+    }
+
+    private Uni<Void> insertFields(Mutiny.Session session, long formId, List<FieldInput> fields, int firstPosition) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldInput f = fields.get(i);
+            int position = firstPosition + i;
+            ObjectNode config = f.config() == null ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) f.config()).deepCopy();
+            config.remove(FormulaFieldType.RESULT_TYPE);
+            chain = chain.chain(() -> NativeSql.update(session, "INSERT INTO form_field (form_id, key, label, type, required,"
+                    + " config, position) VALUES (?1, ?2, ?3, ?4, ?5, " + NativeSql.jsonParam(6) + ", ?7)",
+                    formId, f.key(), f.label().strip(), f.type(), Boolean.TRUE.equals(f.required()), write(config), position))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** Formula columns are typed by what their formula returns, known only once the form compiles. */
+    private Uni<Void> storeResultTypes(Mutiny.Session session, CompiledForm compiled) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<Long, String> e : FormCompiler.resultTypes(compiled).entrySet()) {
+            chain = chain.chain(() -> NativeSql.update(session, "UPDATE form_field SET config = jsonb_set(config, '{"
+                    + FormulaFieldType.RESULT_TYPE + "}', to_jsonb(CAST(?1 AS text))) WHERE id = ?2", e.getValue(), e.getKey()))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private void checkApproval(FormDefinition form) {
+        ApprovalBinding approval = form.approval();
+        if (approval == null) {
+            return;
+        }
+        FieldDefinition status = approval.statusField() == null ? null : form.field(approval.statusField()).orElse(null);
+        if (status == null || !(types.get(status.type()) instanceof SingleSelectFieldType)) {
+            throw Problem.invalid(List.of(new FieldProblem("approval.statusField", "form.approval.status-field")));
+        }
+        if (approval.tiers().isEmpty()) {
+            throw Problem.invalid(List.of(new FieldProblem("approval.tiers", "form.approval.tiers-required")));
+        }
+    }
+
+    private static void requireBuilder(Caller caller) {
+        if (caller.role() == Role.SALES) {
+            throw Problem.forbidden("form.builder-only");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

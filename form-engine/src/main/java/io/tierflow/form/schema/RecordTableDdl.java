@@ -1,0 +1,42 @@
+package io.tierflow.form.schema;
+
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.type.FieldTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * DDL for record tables. Table and column names come from ids and column types from field types, never
+ * from user text; it runs in the caller's transaction, so a failed form save leaves no table behind.
+ */
+@ApplicationScoped
+public class RecordTableDdl {
+
+    @Inject
+    FieldTypes types;
+
+    public Uni<Void> createTable(Mutiny.Session session, FormDefinition form) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(form.table()).append(" (")
+                .append("id bigserial PRIMARY KEY, owner_id bigint NOT NULL REFERENCES app_user (id),")
+                .append(" created_by bigint, created_at timestamptz NOT NULL DEFAULT now(),")
+                .append(" updated_by bigint, updated_at timestamptz NOT NULL DEFAULT now(),")
+                .append(" version bigint NOT NULL DEFAULT 1, deleted_at timestamptz, tier text");
+        for (FieldDefinition f : form.fields()) {
+            sql.append(", ").append(f.column()).append(' ').append(types.get(f.type()).columnType(f));
+        }
+        sql.append(')');
+        return NativeSql.update(session, sql.toString())
+                .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_owner ON " + form.table() + " (owner_id)"))
+                .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_tier ON " + form.table() + " (tier)"))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> addColumn(Mutiny.Session session, FormDefinition form, FieldDefinition field) {
+        return NativeSql.update(session, "ALTER TABLE " + form.table() + " ADD COLUMN " + field.column() + " "
+                + types.get(field.type()).columnType(field)).replaceWithVoid();
+    }
+}

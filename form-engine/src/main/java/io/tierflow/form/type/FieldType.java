@@ -1,0 +1,48 @@
+package io.tierflow.form.type;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierflow.core.error.FieldProblem;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.rule.formula.ValueType;
+import java.util.List;
+
+/**
+ * One kind of column. Everything that differs between field kinds lives in its implementation, found by CDI
+ * through {@link FieldTypes}; nothing else switches over type names.
+ */
+public interface FieldType {
+
+    /** The stable type name stored in {@code form_field.type}. */
+    String id();
+
+    /** The PostgreSQL column type of {@code f_<id>}; never derived from user text. */
+    String columnType(FieldDefinition field);
+
+    /** What a formula sees when it reads this field. */
+    ValueType valueType(FieldDefinition field);
+
+    /** Computed fields are written by the platform, never by the caller. */
+    default boolean computed() {
+        return false;
+    }
+
+    /** Problems in the builder's configuration; {@code path} prefixes each problem's field path. */
+    default List<FieldProblem> checkConfig(FieldDefinition field, String path) {
+        return List.of();
+    }
+
+    /** Turns a caller's JSON (or form-post text) into the stored Java value; null for empty. */
+    Object parse(FieldDefinition field, JsonNode input) throws FieldValueException;
+
+    /** Turns a stored column value (as {@code to_jsonb} renders it) back into the Java value. */
+    default Object read(FieldDefinition field, JsonNode stored) {
+        try {
+            return parse(field, stored);
+        } catch (FieldValueException e) {
+            return stored.asText();
+        }
+    }
+
+    /** The input widget the pages render for this type. */
+    String widget();
+}
