@@ -43,6 +43,11 @@ public interface FieldType {
         }
     }
 
+    /** The text a person reads for a stored value (a select shows its option's label, not its key). */
+    default String display(FieldDefinition field, Object value) {
+        return value == null ? null : value.toString();
+    }
+
     /** The input widget the pages render for this type. */
     String widget();
 }

@@ -89,6 +89,11 @@ public class SingleSelectFieldType implements FieldType {
     }
 
     @Override
+    public String display(FieldDefinition field, Object value) {
+        return value == null ? null : options(field).getOrDefault(value.toString(), value.toString());
+    }
+
+    @Override
     public String widget() {
         return "select";
     }
