@@ -9,6 +9,7 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,9 @@ public class AuthResource {
     }
 
     public record TokenRequest(String name) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
     }
 
     public record Settings(String locale) {
@@ -82,6 +86,16 @@ public class AuthResource {
             throw Problem.invalid(List.of()).field("locale", "core.user.locale", "zh-CN, en");
         }
         return users.setLocale(c.id(), locale).map(x -> me(new Caller(c.id(), c.username(), c.displayName(), c.role(), c.teamId(), locale)));
+    }
+
+    /** Changes the caller's password; every session of theirs ends, so they log in again. */
+    @PUT
+    @Path("/me/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> changePassword(PasswordChange change) {
+        return auth.changePassword(Caller.of(identity), change == null ? null : change.currentPassword(),
+                change == null ? null : change.newPassword()).map(x -> Response.noContent().build());
     }
 
     @GET

@@ -30,6 +30,9 @@ public class AuthService {
     @Inject
     Pool pool;
 
+    @Inject
+    UserDirectory users;
+
     public record Login(String sessionToken, Caller caller) {
     }
 
@@ -59,6 +62,25 @@ public class AuthService {
                             .execute(Tuple.of(Tokens.sha256(token), caller.id(), SESSION_LIFETIME.toSeconds()))
                             .map(x -> new Login(token, caller));
                 });
+    }
+
+    /** Changes the caller's password after checking the current one; other sessions of the user end. */
+    public Uni<Void> changePassword(Caller caller, String current, String next) {
+        if (next == null || next.length() < 8) {
+            throw Problem.invalid(List.of()).field("newPassword", "core.user.password-short", 8);
+        }
+        return pool.preparedQuery("SELECT password_hash FROM app_user WHERE id = $1").execute(Tuple.of(caller.id()))
+                .flatMap(rows -> Uni.createFrom().item(() -> current != null
+                                && Passwords.verify(current, rows.iterator().next().getString("password_hash")))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .flatMap(ok -> {
+                    if (!ok) {
+                        throw Problem.invalid(List.of()).field("currentPassword", "core.auth.bad-credentials");
+                    }
+                    return users.setPassword(caller.username(), next);
+                })
+                .flatMap(x -> pool.preparedQuery("DELETE FROM user_session WHERE user_id = $1").execute(Tuple.of(caller.id())))
+                .replaceWithVoid();
     }
 
     public Uni<Void> logout(String sessionToken) {

@@ -108,4 +108,23 @@ class AuthResourceTest {
         given().cookie("tierflow_session", session).contentType(ContentType.JSON).body("{\"locale\":\"en\"}")
                 .patch("/api/me").then().statusCode(200);
     }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsOldSessions() {
+        TestUsers.ensure(users, "pw_changer", io.tierflow.core.identity.Role.SALES, null);
+        String cookie = TestUsers.login("pw_changer");
+        given().cookie("tierflow_session", cookie).contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"currentPassword\":\"wrong-one\",\"newPassword\":\"another-pass\"}")
+                .put("/api/me/password").then().statusCode(400).body("errors[0].field", equalTo("currentPassword"));
+        given().cookie("tierflow_session", cookie).contentType(ContentType.JSON)
+                .body("{\"currentPassword\":\"" + TestUsers.PASSWORD + "\",\"newPassword\":\"short\"}")
+                .put("/api/me/password").then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
+        given().cookie("tierflow_session", cookie).contentType(ContentType.JSON)
+                .body("{\"currentPassword\":\"" + TestUsers.PASSWORD + "\",\"newPassword\":\"another-pass\"}")
+                .put("/api/me/password").then().statusCode(204);
+        given().cookie("tierflow_session", cookie).get("/api/me").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"username\":\"pw_changer\",\"password\":\"another-pass\"}")
+                .post("/api/auth/login").then().statusCode(200);
+        users.setPassword("pw_changer", TestUsers.PASSWORD).await().indefinitely();
+    }
 }
