@@ -1,0 +1,47 @@
+package io.tierflow.flow;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.tierflow.core.identity.Caller;
+import io.tierflow.core.identity.Role;
+import io.tierflow.core.identity.UserDirectory;
+
+/** Users for tests, created through the real directory, and logins through the real endpoint. */
+public final class TestUsers {
+
+    public static final String PASSWORD = "secret-pass";
+
+    private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
+
+    private TestUsers() {
+    }
+
+    public static Caller ensure(UserDirectory users, String username, Role role, String team) {
+        Long teamId = team == null ? null : users.ensureTeam(team).await().indefinitely();
+        return users.ensureUser(username, username, PASSWORD, role, teamId).await().indefinitely();
+    }
+
+    /** Makes {@code manager} the manager of {@code team}. */
+    public static void manage(UserDirectory users, Caller manager, String team) {
+        long teamId = users.ensureTeam(team).await().indefinitely();
+        users.setTeamManager(teamId, manager.id()).await().indefinitely();
+    }
+
+    /** Logs in once per user (the boot is shared) and returns the session cookie's value. */
+    public static String login(String username) {
+        return SESSIONS.computeIfAbsent(username, u -> given().contentType(ContentType.JSON)
+                .body("{\"username\":\"" + u + "\",\"password\":\"" + PASSWORD + "\"}")
+                .post("/api/auth/login")
+                .then().statusCode(200).extract().cookie("tierflow_session"));
+    }
+
+    /** A request signed in as {@code username}, speaking English. */
+    public static RequestSpecification as(String username) {
+        return given().cookie("tierflow_session", login(username)).header("Accept-Language", "en");
+    }
+}
