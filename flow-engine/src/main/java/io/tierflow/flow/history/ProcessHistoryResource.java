@@ -1,33 +1,47 @@
 package io.tierflow.flow.history;
 
-import java.util.List;
-import java.util.Map;
-
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.tierflow.core.identity.Caller;
+import io.tierflow.form.record.RecordService;
+import io.tierflow.form.schema.FormService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.Blocking;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A record's approval history. For now any signed-in user may read it; the record-level view
- * check comes with form-engine's permissions, when this moves under /api/forms/{form}/records/{id}.
+ * A record's processes (approvals with their tasks, decisions and comments). Whoever may not see the record
+ * gets 404 from the record check first, so the history leaks nothing.
  */
-@Path("/api/flow/records/{formId}/{recordId}/processes")
+@Path("/api/forms/{form}/records/{id}/processes")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Blocking
 public class ProcessHistoryResource {
 
     @Inject
     ProcessQueries queries;
 
+    @Inject
+    RecordService records;
+
+    @Inject
+    FormService forms;
+
+    @Inject
+    SecurityIdentity identity;
+
     @GET
-    public List<Map<String, Object>> processes(@PathParam("formId") long formId, @PathParam("recordId") long recordId) {
-        return queries.processesOf(formId, recordId);
+    public Uni<List<Map<String, Object>>> processes(@PathParam("form") String form, @PathParam("id") long id) {
+        return records.get(Caller.of(identity), form, id)
+                .chain(visible -> forms.get(form))
+                .chain(def -> Uni.createFrom().item(() -> queries.processesOf(def.id(), id))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }
