@@ -1,5 +1,7 @@
 package io.tierflow.flow;
 
+import io.tierflow.core.TestUsers;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

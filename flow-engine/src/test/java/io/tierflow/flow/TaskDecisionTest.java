@@ -1,5 +1,7 @@
 package io.tierflow.flow;
 
+import io.tierflow.core.TestUsers;
+
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

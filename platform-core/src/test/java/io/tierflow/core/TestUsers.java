@@ -20,6 +20,17 @@ public final class TestUsers {
         return users.ensureUser(username, username, PASSWORD, role, teamId).await().indefinitely();
     }
 
+    /** Makes {@code manager} the manager of {@code team}. */
+    public static void manage(UserDirectory users, Caller manager, String team) {
+        long teamId = users.ensureTeam(team).await().indefinitely();
+        users.setTeamManager(teamId, manager.id()).await().indefinitely();
+    }
+
+    /** A request signed in as {@code username}, speaking English. */
+    public static io.restassured.specification.RequestSpecification as(String username) {
+        return given().cookie("tierflow_session", login(username)).header("Accept-Language", "en");
+    }
+
     /** Logs in and returns the session cookie's value. */
     public static String login(String username) {
         return given().contentType(ContentType.JSON)
