@@ -106,6 +106,23 @@ public class FormCompiler {
         return new CompiledForm(form, List.copyOf(ordered), tierModel);
     }
 
+    /**
+     * Checks a formula against a saved form, as a builder types it: every field is in scope, formula fields with
+     * the result type the form settled. Errors carry the path {@code formula}.
+     */
+    public CompiledFormula check(FormDefinition form, String formula) {
+        if (formula == null || formula.isBlank()) {
+            throw Problem.invalid(List.of(new FieldProblem("formula", "form.field.formula-required")));
+        }
+        List<FieldRef> scope = form.fields().stream()
+                .map(f -> new FieldRef(f.key(), f.id(), types.get(f.type()).valueType(f))).toList();
+        try {
+            return formulas.compile(formula, FormulaScope.of(scope));
+        } catch (FormulaException e) {
+            throw formulaProblem("formula", e);
+        }
+    }
+
     /** The result type of every formula field, by field id, as {@link #compile} settled it. */
     public static Map<Long, String> resultTypes(CompiledForm form) {
         Map<Long, String> types = new LinkedHashMap<>();
