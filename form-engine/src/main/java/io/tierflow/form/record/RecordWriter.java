@@ -8,6 +8,7 @@ import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.schema.CompiledForm;
+import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.SingleSelectFieldType;
 import io.tierflow.rule.formula.FormulaEvaluationException;
 import io.tierflow.rule.tier.TierDecision;
@@ -40,6 +41,9 @@ public class RecordWriter {
 
     @Inject
     EffectJournal journal;
+
+    @Inject
+    FieldTypes types;
 
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
@@ -93,17 +97,23 @@ public class RecordWriter {
     }
 
     private Computation compute(CompiledForm form, Map<Long, Object> values, String previousTier) {
+        // formulas read plain values: a multi-select, say, is read as its keys joined by ","
+        Map<Long, Object> inputs = new HashMap<>();
+        for (FieldDefinition f : form.definition().fields()) {
+            inputs.put(f.id(), types.get(f.type()).formulaValue(f, values.get(f.id())));
+        }
         for (CompiledForm.Computed c : form.formulas()) {
             Object result;
             try {
-                result = c.formula().evaluate(values);
+                result = c.formula().evaluate(inputs);
             } catch (FormulaEvaluationException e) {
                 // a formula that cannot be computed for this record (e.g. a value out of range) is empty, not fatal
                 result = null;
             }
             values.put(c.field().id(), result);
+            inputs.put(c.field().id(), result);
         }
-        TierDecision decision = form.tierModel().evaluate(values);
+        TierDecision decision = form.tierModel().evaluate(inputs);
         ApprovalBinding approval = form.definition().approval();
         if (approval != null && decision.tier() != null && !decision.tier().equals(previousTier)
                 && approval.tiers().contains(decision.tier())) {

@@ -26,6 +26,16 @@ public interface FieldType {
         return false;
     }
 
+    /** The settings this type offers in the designer, with their defaults. */
+    default java.util.List<ConfigOption> configOptions() {
+        return java.util.List.of();
+    }
+
+    /** What a formula reads for a stored value; plain values (text, number, boolean, date) pass unchanged. */
+    default Object formulaValue(FieldDefinition field, Object value) {
+        return value;
+    }
+
     /** Problems in the builder's configuration; {@code path} prefixes each problem's field path. */
     default List<FieldProblem> checkConfig(FieldDefinition field, String path) {
         return List.of();

@@ -47,6 +47,11 @@ public class FormulaFieldType implements FieldType {
     }
 
     @Override
+    public List<ConfigOption> configOptions() {
+        return List.of(new ConfigOption(FORMULA, "formula", null, true));
+    }
+
+    @Override
     public List<FieldProblem> checkConfig(FieldDefinition field, String path) {
         String formula = field.configText(FORMULA);
         return formula == null || formula.isBlank()

@@ -5,17 +5,10 @@ import io.tierflow.core.error.FieldProblem;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.rule.formula.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * One choice from {@code config.options} ([{"key":"a","label":"甲","color":"#c00"}]). The key is stored, so
- * relabelling an option keeps every record; input may name an option by key or by label.
- */
+/** One choice from the field's coloured options (see {@link ChoiceOptions}); the option's key is stored. */
 @ApplicationScoped
 public class SingleSelectFieldType implements FieldType {
 
@@ -36,35 +29,17 @@ public class SingleSelectFieldType implements FieldType {
 
     /** Option key → label, in the builder's order. */
     public static Map<String, String> options(FieldDefinition field) {
-        Map<String, String> options = new LinkedHashMap<>();
-        JsonNode list = field.config() == null ? null : field.config().get("options");
-        if (list != null && list.isArray()) {
-            for (JsonNode o : list) {
-                String key = o.path("key").asText("");
-                options.put(key, o.path("label").asText(key));
-            }
-        }
-        return options;
+        return ChoiceOptions.of(field);
+    }
+
+    @Override
+    public List<ConfigOption> configOptions() {
+        return List.of(ChoiceOptions.OPTION);
     }
 
     @Override
     public List<FieldProblem> checkConfig(FieldDefinition field, String path) {
-        List<FieldProblem> problems = new ArrayList<>();
-        JsonNode list = field.config().get("options");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            problems.add(new FieldProblem(path + ".config.options", "form.field.options-required"));
-            return problems;
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String key = list.get(i).path("key").asText("").strip();
-            if (key.isEmpty() || key.length() > 100) {
-                problems.add(new FieldProblem(path + ".config.options[" + i + "].key", "form.field.option-key-invalid"));
-            } else if (!seen.add(key)) {
-                problems.add(new FieldProblem(path + ".config.options[" + i + "].key", "form.field.option-duplicate", key));
-            }
-        }
-        return problems;
+        return ChoiceOptions.check(field, path);
     }
 
     @Override
@@ -75,17 +50,7 @@ public class SingleSelectFieldType implements FieldType {
         if (!input.isValueNode()) {
             throw new FieldValueException("form.value.not-an-option", String.join(", ", options(field).values()));
         }
-        String text = input.asText().strip();
-        Map<String, String> options = options(field);
-        if (options.containsKey(text)) {
-            return text;
-        }
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            if (o.getValue().equals(text)) {
-                return o.getKey();
-            }
-        }
-        throw new FieldValueException("form.value.not-an-option", String.join(", ", options.values()));
+        return ChoiceOptions.key(field, input.asText().strip());
     }
 
     @Override

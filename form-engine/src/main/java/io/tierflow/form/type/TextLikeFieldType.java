@@ -1,0 +1,57 @@
+package io.tierflow.form.type;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.rule.formula.ValueType;
+import java.util.List;
+
+/**
+ * What every text-valued type shares: stored as text, trimmed, empty means no value, at most
+ * {@code maxLength} code points. Subclasses add their own format check.
+ */
+public abstract class TextLikeFieldType implements FieldType {
+
+    /** The length limit when the builder sets none. */
+    protected abstract int defaultMaxLength();
+
+    /** Refuses a value that is not of this type's format; the text is already trimmed and not empty. */
+    protected void check(String text) throws FieldValueException {
+    }
+
+    @Override
+    public String columnType(FieldDefinition field) {
+        return "text";
+    }
+
+    @Override
+    public ValueType valueType(FieldDefinition field) {
+        return ValueType.TEXT;
+    }
+
+    @Override
+    public List<ConfigOption> configOptions() {
+        return List.of(ConfigOption.number("maxLength", defaultMaxLength()));
+    }
+
+    @Override
+    public Object parse(FieldDefinition field, JsonNode input) throws FieldValueException {
+        if (input == null || input.isNull()) {
+            return null;
+        }
+        if (input.isContainerNode()) {
+            throw new FieldValueException("form.value.not-text");
+        }
+        String text = input.asText().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        int max = field.config() != null && field.config().hasNonNull("maxLength")
+                ? Math.min(field.config().get("maxLength").asInt(defaultMaxLength()), defaultMaxLength())
+                : defaultMaxLength();
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new FieldValueException("form.value.too-long", max);
+        }
+        check(text);
+        return text;
+    }
+}
