@@ -9,8 +9,10 @@ import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.record.RecordHistory;
 import io.tierflow.form.record.RecordService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -32,6 +34,9 @@ public class RecordResource {
 
     @Inject
     RecordService records;
+
+    @Inject
+    RecordHistory history;
 
     @Inject
     SecurityIdentity identity;
@@ -58,6 +63,31 @@ public class RecordResource {
     @Path("{id}")
     public Uni<RecordView> patch(@PathParam("form") String form, @PathParam("id") long id, RecordBody body) {
         return records.update(Caller.of(identity), form, id, required(body).version(), body.values());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("form") String form, @PathParam("id") long id) {
+        return records.delete(Caller.of(identity), form, id).map(x -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public Uni<RecordView> restore(@PathParam("form") String form, @PathParam("id") long id) {
+        return records.restore(Caller.of(identity), form, id);
+    }
+
+    @GET
+    @Path("trash")
+    public Uni<RecordPage> trash(@PathParam("form") String form, @QueryParam("limit") Integer limit,
+            @QueryParam("after") Long after) {
+        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, null, null, true));
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Uni<RecordHistory.History> history(@PathParam("form") String form, @PathParam("id") long id) {
+        return history.of(Caller.of(identity), form, id);
     }
 
     private static RecordBody required(RecordBody body) {

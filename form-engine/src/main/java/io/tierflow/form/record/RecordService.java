@@ -46,8 +46,15 @@ public class RecordService {
     @Inject
     RecordWriter writer;
 
-    /** What a list may be narrowed by; all optional. */
-    public record ListQuery(Integer limit, Long after, String tier, String search) {
+    @Inject
+    io.tierflow.core.audit.AuditLog audit;
+
+    /** What a list may be narrowed by; all optional. {@code trash} lists deleted records instead of live ones. */
+    public record ListQuery(Integer limit, Long after, String tier, String search, boolean trash) {
+
+        public ListQuery(Integer limit, Long after, String tier, String search) {
+            this(limit, after, tier, search, false);
+        }
     }
 
     public Uni<RecordView> create(Caller caller, String formRef, JsonNode values) {
@@ -81,11 +88,32 @@ public class RecordService {
                 .chain(def -> find(session, def, RowScope.of(caller, "r", 2), id, false).map(r -> rows.view(def, r))));
     }
 
+    /** Moves the record to the trash: hidden from lists, reports and edits, every value kept for a restore. */
+    public Uni<Void> delete(Caller caller, String formRef, long id) {
+        return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
+                find(session, def, RowScope.of(caller, "r", 2), id, true)
+                        .chain(current -> NativeSql.update(session, "UPDATE " + def.table() + " SET deleted_at = now(),"
+                                + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2", caller.id(), id))
+                        .chain(() -> audit.record(session, caller.id(), "record.delete", def.table(), Long.toString(id), Map.of()))));
+    }
+
+    /** Brings a record back from the trash with all its values. */
+    public Uni<RecordView> restore(Caller caller, String formRef, long id) {
+        return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
+                findIn(session, def, RowScope.of(caller, "r", 2), id, true, true)
+                        .chain(deleted -> NativeSql.text(session, "UPDATE " + def.table() + " r SET deleted_at = NULL,"
+                                + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2"
+                                + " RETURNING to_jsonb(r)::text", caller.id(), id))
+                        .call(() -> audit.record(session, caller.id(), "record.restore", def.table(), Long.toString(id), Map.of()))
+                        .map(json -> rows.view(def, rows.read(def, json)))));
+    }
+
     /** Newest first, keyset-paginated by id. */
     public Uni<RecordPage> list(Caller caller, String formRef, ListQuery query) {
         int limit = query.limit() == null ? 50 : Math.max(1, Math.min(MAX_PAGE, query.limit()));
         return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
-            StringBuilder sql = new StringBuilder("SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.deleted_at IS NULL");
+            StringBuilder sql = new StringBuilder("SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.deleted_at IS "
+                    + (query.trash() ? "NOT NULL" : "NULL"));
             List<Object> params = new ArrayList<>();
             if (query.after() != null) {
                 params.add(query.after());
@@ -115,10 +143,17 @@ public class RecordService {
 
     /** The row if {@code scope} admits it, optionally locked for this transaction; else "not found". */
     Uni<StoredRecord> find(Mutiny.Session session, FormDefinition def, RowScope scope, long id, boolean forUpdate) {
+        return findIn(session, def, scope, id, forUpdate, false);
+    }
+
+    /** Like {@link #find}, in the trash when {@code trash}. */
+    Uni<StoredRecord> findIn(Mutiny.Session session, FormDefinition def, RowScope scope, long id, boolean forUpdate,
+            boolean trash) {
         List<Object> params = new ArrayList<>(List.of(id));
         params.addAll(scope.params());
         return NativeSql.text(session, "SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.id = ?1"
-                        + " AND r.deleted_at IS NULL AND " + scope.sql() + (forUpdate ? " FOR UPDATE" : ""), params.toArray())
+                        + " AND r.deleted_at IS " + (trash ? "NOT NULL" : "NULL") + " AND " + scope.sql()
+                        + (forUpdate ? " FOR UPDATE" : ""), params.toArray())
                 .map(json -> {
                     if (json == null) {
                         throw Problem.notFound("form.record.not-found", id);

@@ -127,4 +127,35 @@ class RecordResourceTest {
         as("east_rep").get("/api/forms/cust_rec/records/999999").then().statusCode(404);
         given().get("/api/forms/cust_rec/records").then().statusCode(401);
     }
+
+    @Test
+    void aDeletedRecordGoesToTheTrashWithItsValuesAndComesBackOnRestore() {
+        int id = create("east_rep", "{\"name\":\"回收站客户\",\"revenue\":50,\"industry\":\"retail\"}");
+        as("west_rep").delete("/api/forms/cust_rec/records/" + id).then().statusCode(404);
+        as("east_rep").delete("/api/forms/cust_rec/records/" + id).then().statusCode(204);
+        as("east_rep").get("/api/forms/cust_rec/records/" + id).then().statusCode(404);
+        as("east_rep").get("/api/forms/cust_rec/records?limit=200").then().body("items.id", not(hasItems(id)));
+        as("east_rep").get("/api/forms/cust_rec/records/trash").then().statusCode(200).body("items.id", hasItems(id));
+        as("west_rep").get("/api/forms/cust_rec/records/trash").then().body("items.id", not(hasItems(id)));
+        as("west_rep").post("/api/forms/cust_rec/records/" + id + "/restore").then().statusCode(404);
+        as("east_rep").post("/api/forms/cust_rec/records/" + id + "/restore").then().statusCode(200)
+                .body("values.name", equalTo("回收站客户")).body("values.revenue", equalTo(50))
+                .body("values.industry", equalTo("retail")).body("version", equalTo(3));
+        as("east_rep").post("/api/forms/cust_rec/records/" + id + "/restore").then().statusCode(404);
+    }
+
+    @Test
+    void historyShowsWhoChangedWhichFieldsAndTheTierMovesToThoseWhoMaySeeTheRecord() {
+        int id = create("east_rep", "{\"name\":\"历史客户\",\"revenue\":10}");
+        as("east_rep").body("{\"version\":1,\"values\":{\"revenue\":300}}")
+                .patch("/api/forms/cust_rec/records/" + id).then().statusCode(200).body("tier", equalTo("A"));
+        as("east_mgr").get("/api/forms/cust_rec/records/" + id + "/history").then().statusCode(200)
+                .body("changes.action", equalTo(java.util.List.of("record.create", "record.update")))
+                .body("changes[1].actor", equalTo("east_rep"))
+                .body("changes[1].detail.changes.revenue", equalTo(java.util.List.of(10, 300)))
+                .body("changes[1].detail.changes.tier", equalTo(java.util.List.of("C", "A")))
+                .body("tiers.to", equalTo(java.util.List.of("C", "A")))
+                .body("tiers[1].explanation.steps[0].result", equalTo(true));
+        as("west_rep").get("/api/forms/cust_rec/records/" + id + "/history").then().statusCode(404);
+    }
 }
