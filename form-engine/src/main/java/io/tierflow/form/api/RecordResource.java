@@ -39,12 +39,46 @@ public class RecordResource {
     RecordHistory history;
 
     @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
     SecurityIdentity identity;
 
+    /** A list query in a body, for filters too large for a URL. */
+    public record QueryBody(Integer limit, String tier, String q, JsonNode filter, String sort, String cursor,
+            List<String> fields) {
+    }
+
+    /**
+     * Newest first, or by {@code sort} ("-revenue,name"). {@code filter} is a JSON filter tree
+     * ({"and":[{"field":"revenue","op":"gte","value":100}]}); {@code fields} a comma-separated list of keys.
+     */
     @GET
     public Uni<RecordPage> list(@PathParam("form") String form, @QueryParam("limit") Integer limit,
-            @QueryParam("after") Long after, @QueryParam("tier") String tier, @QueryParam("q") String search) {
-        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, tier, search));
+            @QueryParam("after") Long after, @QueryParam("tier") String tier, @QueryParam("q") String search,
+            @QueryParam("filter") String filter, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("fields") String fields) {
+        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, tier, search, false,
+                parseFilter(filter), sort, cursor, fields == null || fields.isBlank() ? null : List.of(fields.split(","))));
+    }
+
+    @POST
+    @Path("query")
+    public Uni<RecordPage> query(@PathParam("form") String form, QueryBody body) {
+        QueryBody q = body == null ? new QueryBody(null, null, null, null, null, null, null) : body;
+        return records.list(Caller.of(identity), form, new RecordService.ListQuery(q.limit(), null, q.tier(), q.q(), false,
+                q.filter(), q.sort(), q.cursor(), q.fields()));
+    }
+
+    private JsonNode parseFilter(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(filter);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Problem.invalid(List.of(new FieldProblem("filter", "form.filter.not-json")));
+        }
     }
 
     @POST
@@ -81,7 +115,7 @@ public class RecordResource {
     @Path("trash")
     public Uni<RecordPage> trash(@PathParam("form") String form, @QueryParam("limit") Integer limit,
             @QueryParam("after") Long after) {
-        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, null, null, true));
+        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, null, null, true, null, null, null, null));
     }
 
     @GET

@@ -31,13 +31,17 @@ public class RecordRows {
     @Inject
     FieldTypes types;
 
-    public StoredRecord read(FormDefinition form, String rowJson) {
-        JsonNode row;
+    /** The row as a JSON tree, numbers exact. */
+    public JsonNode tree(String rowJson) {
         try {
-            row = rows.readTree(rowJson);
+            return rows.readTree(rowJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable record row", e);
         }
+    }
+
+    public StoredRecord read(FormDefinition form, String rowJson) {
+        JsonNode row = tree(rowJson);
         Map<Long, Object> values = new HashMap<>();
         for (FieldDefinition f : form.fields()) {
             JsonNode v = row.get(f.column());

@@ -3,6 +3,7 @@ package io.tierflow.form.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.db.OrdinalParams;
 import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.FormDefinition;
@@ -47,13 +48,21 @@ public class RecordService {
     RecordWriter writer;
 
     @Inject
+    io.tierflow.form.type.FieldTypes types;
+
+    @Inject
     io.tierflow.core.audit.AuditLog audit;
 
-    /** What a list may be narrowed by; all optional. {@code trash} lists deleted records instead of live ones. */
-    public record ListQuery(Integer limit, Long after, String tier, String search, boolean trash) {
+    /**
+     * What a list may be narrowed by; all optional. {@code trash} lists deleted records instead of live ones;
+     * {@code filter} is a {@link RecordFilter} tree, {@code sort} a {@link RecordSort}, {@code fields} the keys
+     * whose values to return.
+     */
+    public record ListQuery(Integer limit, Long after, String tier, String search, boolean trash, JsonNode filter,
+            String sort, String cursor, List<String> fields) {
 
         public ListQuery(Integer limit, Long after, String tier, String search) {
-            this(limit, after, tier, search, false);
+            this(limit, after, tier, search, false, null, null, null, null);
         }
     }
 
@@ -108,37 +117,80 @@ public class RecordService {
                         .map(json -> rows.view(def, rows.read(def, json)))));
     }
 
-    /** Newest first, keyset-paginated by id. */
+    /** Newest first (or in {@code sort} order), keyset-paginated, narrowed by tier, search and filter. */
     public Uni<RecordPage> list(Caller caller, String formRef, ListQuery query) {
         int limit = query.limit() == null ? 50 : Math.max(1, Math.min(MAX_PAGE, query.limit()));
         return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
+            RecordColumns columns = new RecordColumns(def, types);
+            RecordSort sort = RecordSort.parse(query.sort(), columns);
+            List<String> fields = selectedFields(def, query.fields());
+            OrdinalParams params = new OrdinalParams();
             StringBuilder sql = new StringBuilder("SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.deleted_at IS "
                     + (query.trash() ? "NOT NULL" : "NULL"));
-            List<Object> params = new ArrayList<>();
-            if (query.after() != null) {
-                params.add(query.after());
-                sql.append(" AND r.id < ?").append(params.size());
+            if (sort == null && query.after() != null) {
+                sql.append(" AND r.id < ").append(params.bind(query.after()));
+            }
+            if (sort != null && query.cursor() != null && !query.cursor().isBlank()) {
+                sql.append(" AND ").append(sort.after(query.cursor(), params));
             }
             if (query.tier() != null && !query.tier().isBlank()) {
-                params.add(query.tier());
-                sql.append(" AND r.tier = ?").append(params.size());
+                sql.append(" AND r.tier = ").append(params.bind(query.tier()));
             }
-            if (query.search() != null && !query.search().isBlank() && def.titleField().isPresent()) {
-                params.add("%" + likeEscaped(query.search().strip()) + "%");
-                sql.append(" AND r.").append(def.titleField().get().column()).append(" ILIKE ?").append(params.size());
+            if (query.search() != null && !query.search().isBlank()) {
+                sql.append(" AND ").append(search(def, query.search().strip(), params));
             }
-            RowScope scope = RowScope.of(caller, "r", params.size() + 1);
+            sql.append(" AND ").append(RecordFilter.where(def, columns, query.filter(), params));
+            RowScope scope = RowScope.of(caller, "r", params.next());
             params.addAll(scope.params());
-            sql.append(" AND ").append(scope.sql()).append(" ORDER BY r.id DESC LIMIT ").append(limit + 1);
+            sql.append(" AND ").append(scope.sql()).append(" ORDER BY ")
+                    .append(sort == null ? "r.id DESC" : sort.orderBy()).append(" LIMIT ").append(limit + 1);
             return NativeSql.texts(session, sql.toString(), params.toArray()).map(found -> {
                 List<RecordView> items = new ArrayList<>();
                 for (int i = 0; i < Math.min(limit, found.size()); i++) {
-                    items.add(rows.view(def, rows.read(def, found.get(i))));
+                    items.add(select(rows.view(def, rows.read(def, found.get(i))), fields));
                 }
-                Long next = found.size() > limit ? items.get(items.size() - 1).id() : null;
-                return new RecordPage(items, next);
+                boolean more = found.size() > limit;
+                if (!more) {
+                    return new RecordPage(items, null, null);
+                }
+                return sort == null ? new RecordPage(items, items.get(items.size() - 1).id(), null)
+                        : new RecordPage(items, null, sort.cursor(rows.tree(found.get(limit - 1))));
             });
         }));
+    }
+
+    /** Text search over every searchable field: trigram-indexed ILIKE. */
+    private String search(FormDefinition def, String text, OrdinalParams params) {
+        List<String> terms = new ArrayList<>();
+        String pattern = params.bind("%" + likeEscaped(text) + "%");
+        for (var f : def.fields()) {
+            if (types.get(f.type()).searchable()) {
+                terms.add("r." + f.column() + " ILIKE " + pattern);
+            }
+        }
+        return terms.isEmpty() ? "false" : "(" + String.join(" OR ", terms) + ")";
+    }
+
+    private static List<String> selectedFields(FormDefinition def, List<String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return null;
+        }
+        List<io.tierflow.core.error.FieldProblem> unknown = fields.stream().filter(k -> def.field(k).isEmpty())
+                .map(k -> new io.tierflow.core.error.FieldProblem("fields", "form.value.unknown-field", k)).toList();
+        if (!unknown.isEmpty()) {
+            throw Problem.invalid(unknown);
+        }
+        return fields;
+    }
+
+    private static RecordView select(RecordView r, List<String> fields) {
+        if (fields == null) {
+            return r;
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        fields.forEach(k -> values.put(k, r.values().get(k)));
+        return new RecordView(r.id(), r.version(), r.ownerId(), r.tier(), values, r.createdAt(), r.createdBy(),
+                r.updatedAt(), r.updatedBy());
     }
 
     /** The row if {@code scope} admits it, optionally locked for this transaction; else "not found". */

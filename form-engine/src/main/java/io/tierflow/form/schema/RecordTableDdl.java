@@ -32,11 +32,24 @@ public class RecordTableDdl {
         return NativeSql.update(session, sql.toString())
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_owner ON " + form.table() + " (owner_id)"))
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_tier ON " + form.table() + " (tier)"))
+                .chain(() -> searchIndexes(session, form, form.fields()))
                 .replaceWithVoid();
+    }
+
+    /** Trigram indexes make the list's text search (ILIKE '%…%') an index scan. */
+    private Uni<Void> searchIndexes(Mutiny.Session session, FormDefinition form, java.util.List<FieldDefinition> fields) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (FieldDefinition f : fields) {
+            if (types.get(f.type()).searchable()) {
+                chain = chain.chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_" + f.column()
+                        + "_trgm ON " + form.table() + " USING gin (" + f.column() + " gin_trgm_ops)").replaceWithVoid());
+            }
+        }
+        return chain;
     }
 
     public Uni<Void> addColumn(Mutiny.Session session, FormDefinition form, FieldDefinition field) {
         return NativeSql.update(session, "ALTER TABLE " + form.table() + " ADD COLUMN " + field.column() + " "
-                + types.get(field.type()).columnType(field)).replaceWithVoid();
+                + types.get(field.type()).columnType(field)).chain(() -> searchIndexes(session, form, java.util.List.of(field)));
     }
 }

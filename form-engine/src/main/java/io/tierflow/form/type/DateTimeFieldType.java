@@ -59,6 +59,14 @@ public class DateTimeFieldType implements FieldType {
         if (text.length() > 40) {
             throw new FieldValueException("form.value.not-a-datetime");
         }
+        if (text.indexOf('T') < 0 && text.indexOf(':') < 0) {
+            // a date alone means the start of that day where the field's users are
+            try {
+                return DateFieldType.parseDate(input.asText()).atStartOfDay(zone(field)).toOffsetDateTime();
+            } catch (FieldValueException e) {
+                throw new FieldValueException("form.value.not-a-datetime");
+            }
+        }
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {

@@ -58,6 +58,23 @@ public interface FieldType {
         return value == null ? null : value.toString();
     }
 
+    /**
+     * The filter operators this type supports (see {@code RecordFilter}); by default those that fit its value type.
+     */
+    default java.util.List<String> operators(FieldDefinition field) {
+        return FilterOperators.forValueType(valueType(field));
+    }
+
+    /** Reads a filter's comparison value; by default the same way as input. */
+    default Object filterValue(FieldDefinition field, JsonNode value) throws FieldValueException {
+        return parse(field, value);
+    }
+
+    /** Whether the record list's text search looks into this field. */
+    default boolean searchable() {
+        return false;
+    }
+
     /** The input widget the pages render for this type. */
     String widget();
 }

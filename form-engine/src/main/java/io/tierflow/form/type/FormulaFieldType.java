@@ -64,6 +64,21 @@ public class FormulaFieldType implements FieldType {
         throw new FieldValueException("form.value.computed");
     }
 
+    /** A computed value is compared like an input of its result type. */
+    @Override
+    public Object filterValue(FieldDefinition field, JsonNode value) throws FieldValueException {
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return null;
+        }
+        return switch (valueType(field)) {
+            case NUMBER -> DecimalInput.parse(value);
+            case BOOLEAN -> new CheckboxFieldType().parse(field, value);
+            case DATE -> DateFieldType.parseDate(value.asText());
+            case DATETIME -> new DateTimeFieldType().parse(field, value);
+            case TEXT, NULL -> value.asText();
+        };
+    }
+
     @Override
     public Object read(FieldDefinition field, JsonNode stored) {
         if (stored == null || stored.isNull()) {

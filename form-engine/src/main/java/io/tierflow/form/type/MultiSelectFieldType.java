@@ -34,6 +34,16 @@ public class MultiSelectFieldType implements FieldType {
     }
 
     @Override
+    public List<String> operators(FieldDefinition field) {
+        return FilterOperators.MULTI_CHOICE;
+    }
+
+    @Override
+    public Object filterValue(FieldDefinition field, JsonNode value) throws FieldValueException {
+        return value != null && value.isValueNode() ? ChoiceOptions.key(field, value.asText().strip()) : parse(field, value);
+    }
+
+    @Override
     public List<ConfigOption> configOptions() {
         return List.of(ChoiceOptions.OPTION);
     }

@@ -33,6 +33,11 @@ public class SingleSelectFieldType implements FieldType {
     }
 
     @Override
+    public List<String> operators(FieldDefinition field) {
+        return FilterOperators.CHOICE;
+    }
+
+    @Override
     public List<ConfigOption> configOptions() {
         return List.of(ChoiceOptions.OPTION);
     }

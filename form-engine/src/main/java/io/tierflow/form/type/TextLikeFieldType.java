@@ -29,6 +29,11 @@ public abstract class TextLikeFieldType implements FieldType {
     }
 
     @Override
+    public boolean searchable() {
+        return true;
+    }
+
+    @Override
     public List<ConfigOption> configOptions() {
         return List.of(ConfigOption.number("maxLength", defaultMaxLength()));
     }

@@ -1,0 +1,55 @@
+package io.tierflow.form.record;
+
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.type.FieldType;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.form.type.MultiSelectFieldType;
+import io.tierflow.rule.formula.ValueType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The columns of a record table that filters and sorts may name: the form's fields by key, and the system
+ * columns {@code tier}, {@code created_at}, {@code updated_at} and {@code id}. The SQL is derived from ids.
+ */
+public final class RecordColumns {
+
+    /** A filterable, sortable column: its SQL over alias {@code r}, and the field and type that read its values. */
+    public record Column(String key, String sql, FieldDefinition field, FieldType type) {
+
+        boolean multi() {
+            return type instanceof MultiSelectFieldType;
+        }
+
+        boolean dateOnly() {
+            return type.valueType(field) == ValueType.DATE;
+        }
+    }
+
+    private static final Map<String, String> SYSTEM = Map.of("tier", "text", "created_at", "datetime",
+            "updated_at", "datetime", "id", "number");
+
+    private final FormDefinition form;
+    private final FieldTypes types;
+
+    public RecordColumns(FormDefinition form, FieldTypes types) {
+        this.form = form;
+        this.types = types;
+    }
+
+    public Optional<Column> find(String key) {
+        Optional<FieldDefinition> field = form.field(key);
+        if (field.isPresent()) {
+            FieldDefinition f = field.get();
+            return Optional.of(new Column(key, "r." + f.column(), f, types.get(f.type())));
+        }
+        String type = SYSTEM.get(key);
+        if (type == null) {
+            return Optional.empty();
+        }
+        FieldDefinition system = new FieldDefinition(0, key, key, type, false,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), 0);
+        return Optional.of(new Column(key, "r." + key, system, types.get(type)));
+    }
+}
