@@ -12,11 +12,15 @@ import io.tierflow.form.schema.FormService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import io.tierflow.core.identity.Role;
+import io.tierflow.form.model.RoleAccess;
 
 /** Form definitions: list, read, create (builders only), add a field. {@code {form}} is a key or an id. */
 @Path("/api/forms")
@@ -44,6 +48,19 @@ public class FormResource {
     public Uni<Response> create(FormInput input) {
         return forms.create(Caller.of(identity), input)
                 .map(f -> Response.created(URI.create("/api/forms/" + f.key())).entity(f).build());
+    }
+
+    /** Every role's effective access to the form's records. */
+    @GET
+    @Path("{form}/permissions")
+    public Uni<Map<Role, RoleAccess>> permissions(@PathParam("form") String form) {
+        return forms.get(form).map(f -> f.permissions().effective());
+    }
+
+    @PUT
+    @Path("{form}/permissions")
+    public Uni<Map<Role, RoleAccess>> setPermissions(@PathParam("form") String form, Map<Role, RoleAccess> roles) {
+        return forms.setPermissions(Caller.of(identity), form, roles).map(f -> f.permissions().effective());
     }
 
     @GET

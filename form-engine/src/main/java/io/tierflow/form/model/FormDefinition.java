@@ -4,12 +4,18 @@ import io.tierflow.rule.tier.TierModel;
 import java.util.List;
 import java.util.Optional;
 
-/** A form with its live fields in display order, its tier model and its approval binding. */
+/** A form with its live fields in display order, its tier model, its approval binding and its permissions. */
 public record FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
-        TierModel tierModel, ApprovalBinding approval) {
+        TierModel tierModel, ApprovalBinding approval, FormPermissions permissions) {
 
     public FormDefinition {
         fields = List.copyOf(fields);
+        permissions = permissions == null ? FormPermissions.defaults() : permissions;
+    }
+
+    public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
+            TierModel tierModel, ApprovalBinding approval) {
+        this(id, key, name, revision, fields, tierModel, approval, null);
     }
 
     /** The record table; derived from the id only. */

@@ -32,14 +32,17 @@ public final class RecordColumns {
 
     private final FormDefinition form;
     private final FieldTypes types;
+    private final io.tierflow.form.model.RoleAccess access;
 
-    public RecordColumns(FormDefinition form, FieldTypes types) {
+    /** @param access the viewer's access: a field hidden from them cannot be filtered or sorted on either */
+    public RecordColumns(FormDefinition form, FieldTypes types, io.tierflow.form.model.RoleAccess access) {
         this.form = form;
         this.types = types;
+        this.access = access;
     }
 
     public Optional<Column> find(String key) {
-        Optional<FieldDefinition> field = form.field(key);
+        Optional<FieldDefinition> field = form.field(key).filter(f -> !access.hidden(f.key()));
         if (field.isPresent()) {
             FieldDefinition f = field.get();
             return Optional.of(new Column(key, "r." + f.column(), f, types.get(f.type())));

@@ -5,6 +5,7 @@ import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.model.RoleAccess;
 import io.tierflow.form.type.FieldType;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.FieldValueException;
@@ -30,6 +31,11 @@ public class RecordInput {
      * @param creating on create every required field must be present; on update only the given ones are checked
      */
     public Map<Long, Object> parse(FormDefinition form, JsonNode values, boolean creating) {
+        return parse(form, values, creating, null);
+    }
+
+    /** @param access the caller's access: hidden fields do not exist for them, read-only ones refuse writes */
+    public Map<Long, Object> parse(FormDefinition form, JsonNode values, boolean creating, RoleAccess access) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<Long, Object> parsed = new HashMap<>();
         if (values == null || values.isNull()) {
@@ -41,13 +47,17 @@ public class RecordInput {
         for (Iterator<String> it = values.fieldNames(); it.hasNext();) {
             String key = it.next();
             FieldDefinition field = form.field(key).orElse(null);
-            if (field == null) {
+            if (field == null || (access != null && access.hidden(key))) {
                 problems.add(new FieldProblem("values." + key, "form.value.unknown-field", key));
                 continue;
             }
             FieldType type = types.get(field.type());
             if (type.computed()) {
                 problems.add(new FieldProblem("values." + key, "form.value.computed", field.label()));
+                continue;
+            }
+            if (access != null && !access.editable(key)) {
+                problems.add(new FieldProblem("values." + key, "form.value.readonly", field.label()));
                 continue;
             }
             try {
@@ -62,7 +72,8 @@ public class RecordInput {
         }
         if (creating) {
             for (FieldDefinition f : form.fields()) {
-                if (f.required() && !values.has(f.key()) && !types.get(f.type()).computed()) {
+                boolean writable = access == null || access.editable(f.key());
+                if (f.required() && writable && !values.has(f.key()) && !types.get(f.type()).computed()) {
                     problems.add(new FieldProblem("values." + f.key(), "form.value.required", f.label()));
                 }
             }

@@ -9,6 +9,7 @@ import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.model.RoleAccess;
 import io.tierflow.form.schema.CompiledForm;
 import io.tierflow.form.schema.FormCompiler;
 import io.tierflow.form.schema.FormRepository;
@@ -68,10 +69,11 @@ public class RecordService {
 
     public Uni<RecordView> create(Caller caller, String formRef, JsonNode values) {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
+            RoleAccess access = FormAccess.require(caller, def, "create");
             CompiledForm form = compiler.compiled(def);
-            Map<Long, Object> parsed = input.parse(def, values, true);
+            Map<Long, Object> parsed = input.parse(def, values, true, access);
             return writer.create(session, form, caller.id(), caller.id(), parsed, "create")
-                    .map(saved -> rows.view(def, saved));
+                    .map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
 
@@ -80,27 +82,32 @@ public class RecordService {
             throw Problem.invalid(List.of(new io.tierflow.core.error.FieldProblem("version", "form.record.version-required")));
         }
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
+            RoleAccess access = FormAccess.require(caller, def, "edit");
             CompiledForm form = compiler.compiled(def);
-            Map<Long, Object> patch = input.parse(def, values, false);
-            return find(session, def, RowScope.of(caller, "r", 2), id, true).chain(current -> {
+            Map<Long, Object> patch = input.parse(def, values, false, access);
+            return find(session, def, RowScope.of(caller, def, "r", 2), id, true).chain(current -> {
                 if (current.version() != version) {
                     throw Problem.conflict("form.record.stale", version, current.version())
                             .with("currentVersion", current.version());
                 }
                 return writer.update(session, form, caller.id(), current, patch, "update");
-            }).map(saved -> rows.view(def, saved));
+            }).map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
 
     public Uni<RecordView> get(Caller caller, String formRef, long id) {
-        return sessions.withSession(session -> forms.load(session, formRef)
-                .chain(def -> find(session, def, RowScope.of(caller, "r", 2), id, false).map(r -> rows.view(def, r))));
+        return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
+            RoleAccess access = FormAccess.require(caller, def, "view");
+            return find(session, def, RowScope.of(caller, def, "r", 2), id, false)
+                    .map(r -> FormAccess.visible(rows.view(def, r), access));
+        }));
     }
 
     /** Moves the record to the trash: hidden from lists, reports and edits, every value kept for a restore. */
     public Uni<Void> delete(Caller caller, String formRef, long id) {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
-                find(session, def, RowScope.of(caller, "r", 2), id, true)
+                find(session, def, RowScope.of(caller, def, "r", 2), id, true)
+                        .invoke(() -> FormAccess.require(caller, def, "delete"))
                         .chain(current -> NativeSql.update(session, "UPDATE " + def.table() + " SET deleted_at = now(),"
                                 + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2", caller.id(), id))
                         .chain(() -> audit.record(session, caller.id(), "record.delete", def.table(), Long.toString(id), Map.of()))));
@@ -109,21 +116,24 @@ public class RecordService {
     /** Brings a record back from the trash with all its values. */
     public Uni<RecordView> restore(Caller caller, String formRef, long id) {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
-                findIn(session, def, RowScope.of(caller, "r", 2), id, true, true)
+                findIn(session, def, RowScope.of(caller, def, "r", 2), id, true, true)
+                        .invoke(() -> FormAccess.require(caller, def, "delete"))
                         .chain(deleted -> NativeSql.text(session, "UPDATE " + def.table() + " r SET deleted_at = NULL,"
                                 + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2"
                                 + " RETURNING to_jsonb(r)::text", caller.id(), id))
                         .call(() -> audit.record(session, caller.id(), "record.restore", def.table(), Long.toString(id), Map.of()))
-                        .map(json -> rows.view(def, rows.read(def, json)))));
+                        .map(json -> FormAccess.visible(rows.view(def, rows.read(def, json)),
+                                def.permissions().access(caller.role())))));
     }
 
     /** Newest first (or in {@code sort} order), keyset-paginated, narrowed by tier, search and filter. */
     public Uni<RecordPage> list(Caller caller, String formRef, ListQuery query) {
         int limit = query.limit() == null ? 50 : Math.max(1, Math.min(MAX_PAGE, query.limit()));
         return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
-            RecordColumns columns = new RecordColumns(def, types);
+            RoleAccess access = FormAccess.require(caller, def, "view");
+            RecordColumns columns = new RecordColumns(def, types, access);
             RecordSort sort = RecordSort.parse(query.sort(), columns);
-            List<String> fields = selectedFields(def, query.fields());
+            List<String> fields = selectedFields(def, access, query.fields());
             OrdinalParams params = new OrdinalParams();
             StringBuilder sql = new StringBuilder("SELECT to_jsonb(r)::text FROM " + def.table() + " r WHERE r.deleted_at IS "
                     + (query.trash() ? "NOT NULL" : "NULL"));
@@ -137,17 +147,17 @@ public class RecordService {
                 sql.append(" AND r.tier = ").append(params.bind(query.tier()));
             }
             if (query.search() != null && !query.search().isBlank()) {
-                sql.append(" AND ").append(search(def, query.search().strip(), params));
+                sql.append(" AND ").append(search(def, access, query.search().strip(), params));
             }
             sql.append(" AND ").append(RecordFilter.where(def, columns, query.filter(), params));
-            RowScope scope = RowScope.of(caller, "r", params.next());
+            RowScope scope = RowScope.of(caller, def, "r", params.next());
             params.addAll(scope.params());
             sql.append(" AND ").append(scope.sql()).append(" ORDER BY ")
                     .append(sort == null ? "r.id DESC" : sort.orderBy()).append(" LIMIT ").append(limit + 1);
             return NativeSql.texts(session, sql.toString(), params.toArray()).map(found -> {
                 List<RecordView> items = new ArrayList<>();
                 for (int i = 0; i < Math.min(limit, found.size()); i++) {
-                    items.add(select(rows.view(def, rows.read(def, found.get(i))), fields));
+                    items.add(select(FormAccess.visible(rows.view(def, rows.read(def, found.get(i))), access), fields));
                 }
                 boolean more = found.size() > limit;
                 if (!more) {
@@ -160,22 +170,23 @@ public class RecordService {
     }
 
     /** Text search over every searchable field: trigram-indexed ILIKE. */
-    private String search(FormDefinition def, String text, OrdinalParams params) {
+    private String search(FormDefinition def, RoleAccess access, String text, OrdinalParams params) {
         List<String> terms = new ArrayList<>();
         String pattern = params.bind("%" + likeEscaped(text) + "%");
         for (var f : def.fields()) {
-            if (types.get(f.type()).searchable()) {
+            if (types.get(f.type()).searchable() && !access.hidden(f.key())) {
                 terms.add("r." + f.column() + " ILIKE " + pattern);
             }
         }
         return terms.isEmpty() ? "false" : "(" + String.join(" OR ", terms) + ")";
     }
 
-    private static List<String> selectedFields(FormDefinition def, List<String> fields) {
+    private static List<String> selectedFields(FormDefinition def, RoleAccess access, List<String> fields) {
         if (fields == null || fields.isEmpty()) {
             return null;
         }
-        List<io.tierflow.core.error.FieldProblem> unknown = fields.stream().filter(k -> def.field(k).isEmpty())
+        List<io.tierflow.core.error.FieldProblem> unknown = fields.stream()
+                .filter(k -> def.field(k).isEmpty() || access.hidden(k))
                 .map(k -> new io.tierflow.core.error.FieldProblem("fields", "form.value.unknown-field", k)).toList();
         if (!unknown.isEmpty()) {
             throw Problem.invalid(unknown);

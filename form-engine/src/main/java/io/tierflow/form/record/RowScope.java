@@ -14,14 +14,24 @@ public record RowScope(String sql, List<Object> params) {
         return new RowScope("true", List.of());
     }
 
-    /** @param firstParam the ordinal of the predicate's first parameter in the enclosing statement */
-    public static RowScope of(Caller caller, String alias, int firstParam) {
-        return switch (caller.role()) {
-            case ADMIN -> new RowScope("true", List.of());
-            case SALES -> new RowScope(alias + ".owner_id = ?" + firstParam, List.of(caller.id()));
-            case MANAGER -> new RowScope("(" + alias + ".owner_id = ?" + firstParam + " OR " + alias + ".owner_id IN"
+    /** The caller's rows under the form's permissions for their role. */
+    public static RowScope of(Caller caller, io.tierflow.form.model.FormDefinition form, String alias, int firstParam) {
+        return of(caller, form.permissions().access(caller.role()).scope(), alias, firstParam);
+    }
+
+    /**
+     * @param scope      {@code own}: the caller's records; {@code team}: also those of their team and of every team
+     *                   they manage; {@code all}
+     * @param firstParam the ordinal of the predicate's first parameter in the enclosing statement
+     */
+    public static RowScope of(Caller caller, String scope, String alias, int firstParam) {
+        return switch (scope) {
+            case "all" -> new RowScope("true", List.of());
+            case "team" -> new RowScope("(" + alias + ".owner_id = ?" + firstParam + " OR " + alias + ".owner_id IN"
                     + " (SELECT u.id FROM app_user u JOIN team t ON t.id = u.team_id WHERE t.manager_id = ?"
-                    + (firstParam + 1) + "))", List.of(caller.id(), caller.id()));
+                    + (firstParam + 1) + " OR t.id = (SELECT team_id FROM app_user WHERE id = ?" + (firstParam + 2) + ")))",
+                    List.of(caller.id(), caller.id(), caller.id()));
+            default -> new RowScope(alias + ".owner_id = ?" + firstParam, List.of(caller.id()));
         };
     }
 }

@@ -9,6 +9,7 @@ import io.tierflow.core.error.Problem;
 import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.model.FormPermissions;
 import io.tierflow.rule.tier.TierModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,10 +22,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class FormRepository {
 
     private static final String SELECT = "SELECT json_build_object('id', f.id, 'key', f.key, 'name', f.name,"
-            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'fields',"
+            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'fields',"
             + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
             + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
             + "  FROM form_field x WHERE x.form_id = f.id AND x.deleted_at IS NULL))::text FROM form f WHERE f.deleted_at IS NULL";
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<io.tierflow.core.identity.Role, io.tierflow.form.model.RoleAccess>> ROLES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     @Inject
     ObjectMapper json;
@@ -63,9 +68,12 @@ public class FormRepository {
             }
             TierModel tierModel = json.treeToValue(n.get("tierModel"), TierModel.class);
             JsonNode approval = n.get("approval");
+            JsonNode permissions = n.get("permissions");
             return new FormDefinition(n.get("id").asLong(), n.get("key").asText(), n.get("name").asText(),
                     n.get("revision").asLong(), fields, tierModel,
-                    approval == null || approval.isNull() ? null : json.treeToValue(approval, ApprovalBinding.class));
+                    approval == null || approval.isNull() ? null : json.treeToValue(approval, ApprovalBinding.class),
+                    permissions == null || permissions.isNull() ? null
+                            : new FormPermissions(json.convertValue(permissions, ROLES)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable form definition", e);
         }

@@ -14,6 +14,7 @@ import io.tierflow.core.identity.Role;
 import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.model.RoleAccess;
 import io.tierflow.form.type.FieldType;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.FormulaFieldType;
@@ -132,6 +133,43 @@ public class FormService {
                     .call(updated -> ddl.addColumn(session, updated, updated.field(field.key()).orElseThrow()))
                     .call(updated -> audit.record(session, caller.id(), "form.field.add", "form", Long.toString(form.id()),
                             Map.of("key", field.key(), "type", field.type())));
+        }));
+    }
+
+    /** Replaces the form's permissions (admins only); roles left out fall back to the defaults. */
+    public Uni<FormDefinition> setPermissions(Caller caller, String ref, Map<Role, RoleAccess> roles) {
+        if (!caller.isAdmin()) {
+            throw Problem.forbidden("form.admin-only");
+        }
+        return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            Map<Role, RoleAccess> given = roles == null ? Map.of() : roles;
+            given.forEach((role, access) -> {
+                String path = role.name();
+                if (access == null) {
+                    problems.add(new FieldProblem(path, "form.permissions.missing"));
+                    return;
+                }
+                access.actions().stream().filter(a -> !RoleAccess.ACTIONS.contains(a)).forEach(a ->
+                        problems.add(new FieldProblem(path + ".actions", "form.permissions.action", a, String.join(", ", RoleAccess.ACTIONS))));
+                if (!RoleAccess.SCOPES.contains(access.scope())) {
+                    problems.add(new FieldProblem(path + ".scope", "form.permissions.scope", String.join(", ", RoleAccess.SCOPES)));
+                }
+                access.fields().forEach((key, mode) -> {
+                    if (form.field(key).isEmpty()) {
+                        problems.add(new FieldProblem(path + ".fields." + key, "form.value.unknown-field", key));
+                    } else if (!RoleAccess.HIDDEN.equals(mode) && !RoleAccess.READONLY.equals(mode)) {
+                        problems.add(new FieldProblem(path + ".fields." + key, "form.permissions.field-mode"));
+                    }
+                });
+            });
+            if (!problems.isEmpty()) {
+                throw Problem.invalid(problems);
+            }
+            return NativeSql.update(session, "UPDATE form SET permissions = " + NativeSql.jsonParam(1)
+                            + ", revision = revision + 1 WHERE id = ?2", write(given), form.id())
+                    .chain(() -> audit.record(session, caller.id(), "form.permissions", "form", Long.toString(form.id()), given))
+                    .chain(() -> forms.load(session, form.id()));
         }));
     }
 

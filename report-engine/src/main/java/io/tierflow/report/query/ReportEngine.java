@@ -6,6 +6,8 @@ import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.model.RoleAccess;
+import io.tierflow.form.record.FormAccess;
 import io.tierflow.form.record.RowScope;
 import io.tierflow.form.schema.FormRepository;
 import io.tierflow.form.type.FieldType;
@@ -47,8 +49,9 @@ public class ReportEngine {
             throw Problem.invalid(List.of(new FieldProblem("form", "report.form.required")));
         }
         return sessions.withSession(session -> forms.load(session, query.form()).chain(form -> {
-            Plan plan = plan(form, query);
-            RowScope scope = RowScope.of(caller, "r", 1);
+            RoleAccess access = FormAccess.require(caller, form, "view");
+            Plan plan = plan(form, access, query);
+            RowScope scope = RowScope.of(caller, form, "r", 1);
             String sql = "SELECT CAST(" + plan.groupColumn + " AS text), " + plan.measure.sql(plan.measureColumn)
                     + " FROM " + form.table() + " r WHERE r.deleted_at IS NULL AND " + scope.sql()
                     + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + plan.limit;
@@ -63,13 +66,14 @@ public class ReportEngine {
     private record Plan(String groupColumn, FieldDefinition groupField, Measure measure, String measureColumn, int limit) {
     }
 
-    private Plan plan(FormDefinition form, ReportQuery query) {
+    /** Fields hidden from the viewer's role cannot be grouped or measured either. */
+    private Plan plan(FormDefinition form, RoleAccess access, ReportQuery query) {
         List<FieldProblem> problems = new ArrayList<>();
         String groupColumn = null;
         FieldDefinition groupField = null;
         if (TIER.equals(query.groupBy())) {
             groupColumn = "r.tier";
-        } else if (query.groupBy() == null || form.field(query.groupBy()).isEmpty()) {
+        } else if (query.groupBy() == null || form.field(query.groupBy()).isEmpty() || access.hidden(query.groupBy())) {
             problems.add(new FieldProblem("groupBy", "report.group-by.unknown", String.valueOf(query.groupBy())));
         } else {
             groupField = form.field(query.groupBy()).get();
@@ -81,7 +85,8 @@ public class ReportEngine {
         if (measure == null) {
             problems.add(new FieldProblem("measure", "report.measure.unknown", measureId, measures.known()));
         } else if (measure.needsNumberField()) {
-            FieldDefinition field = query.field() == null ? null : form.field(query.field()).orElse(null);
+            FieldDefinition field = query.field() == null || access.hidden(query.field()) ? null
+                    : form.field(query.field()).orElse(null);
             if (field == null || types.get(field.type()).valueType(field) != ValueType.NUMBER) {
                 problems.add(new FieldProblem("field", "report.field.not-a-number", String.valueOf(query.field())));
             } else {
