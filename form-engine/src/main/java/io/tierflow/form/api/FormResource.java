@@ -10,6 +10,7 @@ import io.tierflow.form.schema.FieldInput;
 import io.tierflow.form.schema.FormInput;
 import io.tierflow.form.schema.FormService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -61,6 +62,24 @@ public class FormResource {
     @Path("{form}/permissions")
     public Uni<Map<Role, RoleAccess>> setPermissions(@PathParam("form") String form, Map<Role, RoleAccess> roles) {
         return forms.setPermissions(Caller.of(identity), form, roles).map(f -> f.permissions().effective());
+    }
+
+    @DELETE
+    @Path("{form}")
+    public Uni<Response> delete(@PathParam("form") String form) {
+        return forms.delete(Caller.of(identity), form).map(x -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("trash")
+    public Uni<List<FormDefinition>> trash() {
+        return forms.trash();
+    }
+
+    @POST
+    @Path("trash/{id}/restore")
+    public Uni<FormDefinition> restore(@PathParam("id") long id) {
+        return forms.restore(Caller.of(identity), id);
     }
 
     @GET

@@ -10,6 +10,8 @@ import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.FormPermissions;
+import io.tierflow.form.type.FormulaFieldType;
+import java.util.Map;
 import io.tierflow.rule.tier.TierModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +52,20 @@ public class FormRepository {
         return load(session, Long.toString(id));
     }
 
+    /** The form's fields in the trash, newest first; their columns and values are still in the table. */
+    public Uni<List<FieldDefinition>> trashedFields(Mutiny.Session session, long formId) {
+        return NativeSql.texts(session, "SELECT json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
+                + " 'required', x.required, 'config', x.config, 'position', x.position)::text FROM form_field x"
+                + " WHERE x.form_id = ?1 AND x.deleted_at IS NOT NULL ORDER BY x.deleted_at DESC", formId)
+                .map(rows -> rows.stream().map(this::field).toList());
+    }
+
+    /** Forms in the trash, with their fields and records, restorable. */
+    public Uni<List<FormDefinition>> trashedForms(Mutiny.Session session) {
+        return NativeSql.texts(session, SELECT.replace("WHERE f.deleted_at IS NULL", "WHERE f.deleted_at IS NOT NULL")
+                + " ORDER BY f.deleted_at DESC").map(rows -> rows.stream().map(this::parse).toList());
+    }
+
     public Uni<List<FormDefinition>> list(Mutiny.Session session) {
         return NativeSql.texts(session, SELECT + " ORDER BY f.id").map(rows -> rows.stream().map(this::parse).toList());
     }
@@ -58,13 +74,25 @@ public class FormRepository {
         return ref != null && !ref.isEmpty() && ref.length() < 19 && ref.chars().allMatch(Character::isDigit);
     }
 
+    private FieldDefinition field(String text) {
+        try {
+            return field(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable field definition", e);
+        }
+    }
+
+    private static FieldDefinition field(JsonNode f) {
+        return new FieldDefinition(f.get("id").asLong(), f.get("key").asText(), f.get("label").asText(),
+                f.get("type").asText(), f.get("required").asBoolean(), f.get("config"), f.get("position").asInt());
+    }
+
     FormDefinition parse(String text) {
         try {
             JsonNode n = json.readTree(text);
             List<FieldDefinition> fields = new ArrayList<>();
             for (JsonNode f : n.get("fields")) {
-                fields.add(new FieldDefinition(f.get("id").asLong(), f.get("key").asText(), f.get("label").asText(),
-                        f.get("type").asText(), f.get("required").asBoolean(), f.get("config"), f.get("position").asInt()));
+                fields.add(field(f));
             }
             TierModel tierModel = json.treeToValue(n.get("tierModel"), TierModel.class);
             JsonNode approval = n.get("approval");
@@ -77,5 +105,16 @@ public class FormRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable form definition", e);
         }
+    }
+
+    /** Formula columns are typed by what their formula returns, known only once the form compiles. */
+    public Uni<Void> storeResultTypes(Mutiny.Session session, CompiledForm compiled) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<Long, String> e : FormCompiler.resultTypes(compiled).entrySet()) {
+            chain = chain.chain(() -> NativeSql.update(session, "UPDATE form_field SET config = jsonb_set(config, '{"
+                    + FormulaFieldType.RESULT_TYPE + "}', to_jsonb(CAST(?1 AS text))) WHERE id = ?2", e.getValue(), e.getKey()))
+                    .replaceWithVoid();
+        }
+        return chain;
     }
 }

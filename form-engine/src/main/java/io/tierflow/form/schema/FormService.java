@@ -60,6 +60,9 @@ public class FormService {
     AuditLog audit;
 
     @Inject
+    io.tierflow.form.record.Recompute recompute;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<List<FormDefinition>> list() {
@@ -105,7 +108,7 @@ public class FormService {
                 .chain(draft -> {
                     checkApproval(draft);
                     CompiledForm compiled = compiler.compile(draft, "fields");
-                    return storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
+                    return forms.storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
                 })
                 .call(form -> ddl.createTable(session, form))
                 .call(form -> audit.record(session, caller.id(), "form.create", "form", Long.toString(form.id()),
@@ -123,17 +126,57 @@ public class FormService {
                 throw Problem.invalid(problems);
             }
             int position = form.fields().stream().mapToInt(FieldDefinition::position).max().orElse(-1) + 1;
-            return insertFields(session, form.id(), List.of(field), position)
+            return NativeSql.number(session, "SELECT count(*) FROM form_field WHERE form_id = ?1 AND key = ?2", form.id(), field.key())
+                    .invoke(inTrash -> {
+                        if (inTrash > 0) {
+                            throw Problem.conflict("form.field.key-in-trash", field.key()).field("field.key", "form.field.key-in-trash", field.key());
+                        }
+                    })
+                    .chain(() -> insertFields(session, form.id(), List.of(field), position))
                     .chain(() -> NativeSql.update(session, "UPDATE form SET revision = revision + 1 WHERE id = ?1", form.id()))
                     .chain(() -> forms.load(session, form.id()))
                     .chain(draft -> {
                         CompiledForm compiled = compiler.compile(draft, "fields");
-                        return storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
+                        return forms.storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));
                     })
                     .call(updated -> ddl.addColumn(session, updated, updated.field(field.key()).orElseThrow()))
+                    // existing records get the new computed value now, not at their next edit
+                    .call(updated -> types.get(field.type()).computed()
+                            ? recompute.all(session, compiler.compiled(updated), caller.id(), "schema") : Uni.createFrom().voidItem())
                     .call(updated -> audit.record(session, caller.id(), "form.field.add", "form", Long.toString(form.id()),
                             Map.of("key", field.key(), "type", field.type())));
         }));
+    }
+
+    /** Moves a whole form, with its records, to the trash. */
+    public Uni<Void> delete(Caller caller, String ref) {
+        if (!caller.isAdmin()) {
+            throw Problem.forbidden("form.admin-only");
+        }
+        return sessions.withTransaction(session -> forms.load(session, ref).chain(form ->
+                NativeSql.update(session, "UPDATE form SET deleted_at = now(), revision = revision + 1 WHERE id = ?1", form.id())
+                        .chain(() -> audit.record(session, caller.id(), "form.delete", "form", Long.toString(form.id()),
+                                Map.of("key", form.key())))));
+    }
+
+    public Uni<List<FormDefinition>> trash() {
+        return sessions.withSession(forms::trashedForms);
+    }
+
+    /** Brings a form back from the trash, by id, with its fields and every record. */
+    public Uni<FormDefinition> restore(Caller caller, long id) {
+        if (!caller.isAdmin()) {
+            throw Problem.forbidden("form.admin-only");
+        }
+        return sessions.withTransaction(session -> NativeSql.update(session,
+                        "UPDATE form SET deleted_at = NULL, revision = revision + 1 WHERE id = ?1 AND deleted_at IS NOT NULL", id)
+                .invoke(n -> {
+                    if (n == 0) {
+                        throw Problem.notFound("form.not-in-trash", id);
+                    }
+                })
+                .chain(() -> audit.record(session, caller.id(), "form.restore", "form", Long.toString(id), Map.of()))
+                .chain(() -> forms.load(session, id)));
     }
 
     /** Replaces the form's permissions (admins only); roles left out fall back to the defaults. */
@@ -213,17 +256,6 @@ public class FormService {
             chain = chain.chain(() -> NativeSql.update(session, "INSERT INTO form_field (form_id, key, label, type, required,"
                     + " config, position) VALUES (?1, ?2, ?3, ?4, ?5, " + NativeSql.jsonParam(6) + ", ?7)",
                     formId, f.key(), f.label().strip(), f.type(), Boolean.TRUE.equals(f.required()), write(config), position))
-                    .replaceWithVoid();
-        }
-        return chain;
-    }
-
-    /** Formula columns are typed by what their formula returns, known only once the form compiles. */
-    private Uni<Void> storeResultTypes(Mutiny.Session session, CompiledForm compiled) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<Long, String> e : FormCompiler.resultTypes(compiled).entrySet()) {
-            chain = chain.chain(() -> NativeSql.update(session, "UPDATE form_field SET config = jsonb_set(config, '{"
-                    + FormulaFieldType.RESULT_TYPE + "}', to_jsonb(CAST(?1 AS text))) WHERE id = ?2", e.getValue(), e.getKey()))
                     .replaceWithVoid();
         }
         return chain;
