@@ -33,24 +33,6 @@ public class HomePage {
         return Redirects.seeOther("/forms").build();
     }
 
-    @GET
-    @Path("forms")
-    public TemplateInstance forms() {
-        return placeholder("ui.nav.forms", "ui.forms.empty");
-    }
-
-    @GET
-    @Path("inbox")
-    public TemplateInstance inbox() {
-        return placeholder("ui.nav.inbox", "ui.inbox.empty");
-    }
-
-    @GET
-    @Path("dashboard")
-    public TemplateInstance dashboard() {
-        return placeholder("ui.nav.dashboard", "ui.dashboard.empty");
-    }
-
     private TemplateInstance placeholder(String titleCode, String textCode) {
         return pages.page(placeholder).data("title", pages.text(titleCode)).data("text", pages.text(textCode));
     }

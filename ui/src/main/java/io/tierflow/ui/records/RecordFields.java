@@ -1,0 +1,172 @@
+package io.tierflow.ui.records;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.type.FieldType;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.form.type.SingleSelectFieldType;
+import io.tierflow.rule.formula.ValueType;
+
+/**
+ * Between a form's fields and the page: the inputs to render, values as people read them, and what a
+ * record form posted. Everything type-specific comes from the field type ({@code widget()},
+ * {@code display()}, {@code computed()}), so a new type needs no change here.
+ */
+@ApplicationScoped
+public class RecordFields {
+
+    static final String PARAM_PREFIX = "values.";
+
+    /** What a record form posted: {@code values} for RecordService, {@code texts} to show again after a failed save. */
+    public record Submitted(ObjectNode values, Map<String, String> texts) {
+    }
+
+    @Inject
+    FieldTypes types;
+
+    public boolean computed(FieldDefinition field) {
+        return types.get(field.type()).computed();
+    }
+
+    /** Whether the form shows an input for this key (computed and unknown fields have none). */
+    public boolean writable(FormDefinition form, String key) {
+        return form.field(key).map(f -> !computed(f)).orElse(false);
+    }
+
+    /** Numbers are right-aligned in tables, whatever type produces them. */
+    public boolean numeric(FieldDefinition field) {
+        return types.get(field.type()).valueType(field) == ValueType.NUMBER;
+    }
+
+    /** The value as a person reads it; numbers without trailing zeros or exponents (132, not 132.0 or 1E+2). */
+    public String display(FieldDefinition field, Object value) {
+        return types.get(field.type()).display(field, plain(value));
+    }
+
+    /** The text each writable field's input shows for a stored record. */
+    public Map<String, String> texts(FormDefinition form, Map<String, Object> stored) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            Object v = stored.get(f.key());
+            if (!computed(f) && v != null) {
+                texts.put(f.key(), v instanceof BigDecimal d ? d.toPlainString() : v.toString());
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * @param texts  what the writable inputs show (by key)
+     * @param stored the record's values by key, for computed fields; empty for a new record
+     * @param errors messages by field key
+     */
+    public List<FieldInput> inputs(FormDefinition form, Map<String, String> texts, Map<String, Object> stored,
+            Map<String, String> errors) {
+        List<FieldInput> inputs = new ArrayList<>();
+        boolean focused = false;
+        for (FieldDefinition f : form.fields()) {
+            FieldType type = types.get(f.type());
+            String text = texts.get(f.key());
+            List<FieldInput.Choice> choices = new ArrayList<>();
+            if ("select".equals(type.widget())) {
+                SingleSelectFieldType.options(f).forEach((key, label) -> choices.add(new FieldInput.Choice(key, label, key.equals(text))));
+            }
+            Object value = stored.get(f.key());
+            String error = type.computed() ? null : errors.get(f.key());
+            inputs.add(new FieldInput(f.key(), f.label(), type.widget(), f.required() && !type.computed(), text == null ? "" : text,
+                    value == null ? null : display(f, value), choices, error, error != null && !focused));
+            focused |= error != null;
+        }
+        return inputs;
+    }
+
+    /**
+     * The {@code values.<key>} parameters the current request posted, by key. Quarkus REST has parsed the
+     * form already ({@code @WithFormRead}), so they are read from there by name: which names exist depends
+     * on the form, so they cannot be declared as {@code @RestForm} parameters. Call it on the request's
+     * thread, before any asynchronous step.
+     */
+    public static Map<String, String> posted() {
+        var request = CurrentRequestManager.get();
+        Map<String, String> posted = new LinkedHashMap<>();
+        FormData form = request.getFormData();
+        if (form != null) {
+            for (String name : form) {
+                if (name.startsWith(PARAM_PREFIX)) {
+                    FormValue v = form.getFirst(name);
+                    if (v != null && !v.isFileItem()) {
+                        posted.put(name.substring(PARAM_PREFIX.length()), v.getValue());
+                    }
+                }
+            }
+        }
+        return posted;
+    }
+
+    /**
+     * What {@code posted} means for the form: each writable field that was posted, an empty input as "no
+     * value" (null). A field missing from the post is left out, so an update leaves it unchanged.
+     */
+    public Submitted submitted(FormDefinition form, Map<String, String> posted) {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            String text = posted.get(f.key());
+            if (text == null || computed(f)) {
+                continue;
+            }
+            texts.put(f.key(), text);
+            if (text.isBlank()) {
+                values.putNull(f.key());
+            } else {
+                values.put(f.key(), text);
+            }
+        }
+        return new Submitted(values, texts);
+    }
+
+    /** A change the user typed that a conflicting save did not keep: the field and what they wanted in it. */
+    @io.quarkus.qute.TemplateData
+    public record Unsaved(String label, String text) {
+    }
+
+    /**
+     * What {@code submitted} would have changed relative to {@code current} (both as input texts), to show
+     * after a refused stale save so nothing typed is lost from sight; {@code empty} stands for a cleared field.
+     */
+    public List<Unsaved> unsaved(FormDefinition form, Map<String, String> submitted, Map<String, String> current, String empty) {
+        List<Unsaved> changes = new ArrayList<>();
+        for (FieldDefinition f : form.fields()) {
+            String mine = submitted.get(f.key());
+            if (mine == null || computed(f) || mine.strip().equals(current.getOrDefault(f.key(), "").strip())) {
+                continue;
+            }
+            changes.add(new Unsaved(f.label(), mine.isBlank() ? empty : display(f, mine.strip())));
+        }
+        return changes;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof BigDecimal d) {
+            BigDecimal s = d.stripTrailingZeros();
+            return s.scale() < 0 ? s.setScale(0) : s;
+        }
+        return value;
+    }
+}
