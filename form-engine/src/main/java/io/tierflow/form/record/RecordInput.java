@@ -56,7 +56,7 @@ public class RecordInput {
                 problems.add(new FieldProblem("values." + key, "form.value.computed", field.label()));
                 continue;
             }
-            if (access != null && !access.editable(key)) {
+            if (access != null && (!access.editable(key) || approvalOutcome(form, key))) {
                 problems.add(new FieldProblem("values." + key, "form.value.readonly", field.label()));
                 continue;
             }
@@ -72,7 +72,7 @@ public class RecordInput {
         }
         if (creating) {
             for (FieldDefinition f : form.fields()) {
-                boolean writable = access == null || access.editable(f.key());
+                boolean writable = access == null || (access.editable(f.key()) && !approvalOutcome(form, f.key()));
                 if (f.required() && writable && !values.has(f.key()) && !types.get(f.type()).computed()) {
                     problems.add(new FieldProblem("values." + f.key(), "form.value.required", f.label()));
                 }
@@ -82,5 +82,10 @@ public class RecordInput {
             throw Problem.invalid(problems);
         }
         return parsed;
+    }
+
+    /** The approval's status field is written by the platform (pending, then the outcome), never by a caller. */
+    public static boolean approvalOutcome(FormDefinition form, String key) {
+        return form.approval() != null && key.equals(form.approval().statusField());
     }
 }

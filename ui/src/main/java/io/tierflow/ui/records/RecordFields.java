@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.type.FieldType;
+import io.tierflow.form.record.RecordInput;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.SingleSelectFieldType;
 import io.tierflow.rule.formula.ValueType;
@@ -44,9 +45,14 @@ public class RecordFields {
         return types.get(field.type()).computed();
     }
 
-    /** Whether the form shows an input for this key (computed and unknown fields have none). */
+    /** Shown but never typed into: computed fields, and the approval status the platform writes. */
+    public boolean readOnly(FormDefinition form, FieldDefinition field) {
+        return computed(field) || RecordInput.approvalOutcome(form, field.key());
+    }
+
+    /** Whether the form shows an input for this key (read-only and unknown fields have none). */
     public boolean writable(FormDefinition form, String key) {
-        return form.field(key).map(f -> !computed(f)).orElse(false);
+        return form.field(key).map(f -> !readOnly(form, f)).orElse(false);
     }
 
     /** Numbers are right-aligned in tables, whatever type produces them. */
@@ -64,7 +70,7 @@ public class RecordFields {
         Map<String, String> texts = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
             Object v = stored.get(f.key());
-            if (!computed(f) && v != null) {
+            if (!readOnly(form, f) && v != null) {
                 texts.put(f.key(), v instanceof BigDecimal d ? d.toPlainString() : v.toString());
             }
         }
@@ -88,8 +94,10 @@ public class RecordFields {
                 SingleSelectFieldType.options(f).forEach((key, label) -> choices.add(new FieldInput.Choice(key, label, key.equals(text))));
             }
             Object value = stored.get(f.key());
-            String error = type.computed() ? null : errors.get(f.key());
-            inputs.add(new FieldInput(f.key(), f.label(), type.widget(), f.required() && !type.computed(), text == null ? "" : text,
+            boolean readOnly = readOnly(form, f);
+            String error = readOnly ? null : errors.get(f.key());
+            inputs.add(new FieldInput(f.key(), f.label(), readOnly ? "computed" : type.widget(), f.required() && !readOnly,
+                    text == null ? "" : text,
                     value == null ? null : display(f, value), choices, error, error != null && !focused));
             focused |= error != null;
         }
@@ -128,7 +136,7 @@ public class RecordFields {
         Map<String, String> texts = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
             String text = posted.get(f.key());
-            if (text == null || computed(f)) {
+            if (text == null || readOnly(form, f)) {
                 continue;
             }
             texts.put(f.key(), text);
@@ -154,7 +162,7 @@ public class RecordFields {
         List<Unsaved> changes = new ArrayList<>();
         for (FieldDefinition f : form.fields()) {
             String mine = submitted.get(f.key());
-            if (mine == null || computed(f) || mine.strip().equals(current.getOrDefault(f.key(), "").strip())) {
+            if (mine == null || readOnly(form, f) || mine.strip().equals(current.getOrDefault(f.key(), "").strip())) {
                 continue;
             }
             changes.add(new Unsaved(f.label(), mine.isBlank() ? empty : display(f, mine.strip())));
