@@ -9,6 +9,7 @@ import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.record.BulkWrite;
 import io.tierflow.form.record.RecordHistory;
 import io.tierflow.form.record.RecordService;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class RecordResource {
 
     @Inject
     RecordHistory history;
+
+    @Inject
+    BulkWrite bulk;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -97,6 +101,13 @@ public class RecordResource {
     @Path("{id}")
     public Uni<RecordView> patch(@PathParam("form") String form, @PathParam("id") long id, RecordBody body) {
         return records.update(Caller.of(identity), form, id, required(body).version(), body.values());
+    }
+
+    /** Many creates, updates and deletes in one transaction: all of them, or none with an error per row. */
+    @POST
+    @Path("bulk")
+    public Uni<BulkWrite.Result> bulk(@PathParam("form") String form, BulkWrite.Request request) {
+        return bulk.apply(Caller.of(identity), form, request);
     }
 
     @DELETE

@@ -139,7 +139,7 @@ class DashboardPageTest {
         }
         permissions("ui_dash_secret", "{\"SALES\":{\"actions\":[],\"scope\":\"own\"}}");
         permissions("ui_dash_fields", "{\"SALES\":{\"actions\":[\"view\",\"create\"],\"scope\":\"own\",\"fields\":{\"industry\":\"hidden\"}}}");
-        create("east_rep", "ui_dash_fields", "{\"name\":\"义乌小商品\",\"revenue\":50,\"industry\":\"retail\"}");
+        create("east_rep", "ui_dash_fields", "{\"name\":\"义乌小商品\",\"revenue\":50}");
 
         String rep = html("east_rep", "?form=ui_dash_fields");
         assertThat(rep, not(containsString("value=\"ui_dash_secret\"")));
