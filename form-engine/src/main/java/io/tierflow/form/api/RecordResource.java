@@ -11,6 +11,7 @@ import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
 import io.tierflow.form.record.BulkWrite;
 import io.tierflow.form.record.RecordHistory;
+import io.tierflow.form.record.RelatedRecords;
 import io.tierflow.form.record.RecordService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -41,6 +42,9 @@ public class RecordResource {
 
     @Inject
     BulkWrite bulk;
+
+    @Inject
+    RelatedRecords related;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -127,6 +131,13 @@ public class RecordResource {
     public Uni<RecordPage> trash(@PathParam("form") String form, @QueryParam("limit") Integer limit,
             @QueryParam("after") Long after) {
         return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, null, null, true, null, null, null, null));
+    }
+
+    /** The records of other forms that link to this one (the reverse side of their relations). */
+    @GET
+    @Path("{id}/related")
+    public Uni<List<RelatedRecords.Group>> related(@PathParam("form") String form, @PathParam("id") long id) {
+        return related.of(Caller.of(identity), form, id);
     }
 
     @GET

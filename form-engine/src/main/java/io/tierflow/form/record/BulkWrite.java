@@ -2,8 +2,6 @@ package io.tierflow.form.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.tierflow.core.db.NativeSql;
-import io.tierflow.core.audit.AuditLog;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
@@ -60,7 +58,7 @@ public class BulkWrite {
     RecordWriter writer;
 
     @Inject
-    AuditLog audit;
+    RelationValues relations;
 
     public Uni<Result> apply(Caller caller, String formRef, Request request) {
         List<JsonNode> creates = request == null || request.create() == null ? List.of() : request.create();
@@ -89,6 +87,7 @@ public class BulkWrite {
             }
             RowScope scope = RowScope.of(caller, def, "r", 2);
             List<StoredRecord> current = new ArrayList<>();
+            List<StoredRecord> deleted = new ArrayList<>();
             Uni<Void> checks = Uni.createFrom().voidItem();
             for (int i = 0; i < updates.size(); i++) {
                 Update u = updates.get(i);
@@ -104,19 +103,27 @@ public class BulkWrite {
             for (int i = 0; i < deletes.size(); i++) {
                 Long id = deletes.get(i);
                 String path = "delete[" + i + "]";
-                checks = checks.chain(() -> lock(session, def, scope, id, path, problems).replaceWithVoid());
+                checks = checks.chain(() -> lock(session, def, scope, id, path, problems).invoke(r -> {
+                    if (r != null) {
+                        deleted.add(r);
+                    }
+                }).replaceWithVoid());
             }
             return checks.chain(() -> {
                 if (!problems.isEmpty()) {
                     throw Problem.invalid(problems);
                 }
-                return write(session, caller, def, access, created, current, patches, deletes);
+                Uni<Void> links = Uni.createFrom().voidItem();
+                for (Map<Long, Object> values : concat(created, patches)) {
+                    links = links.chain(() -> relations.checkLinks(session, def, values, caller));
+                }
+                return links.chain(() -> write(session, caller, def, access, created, current, patches, deleted));
             });
         }));
     }
 
     private Uni<Result> write(Mutiny.Session session, Caller caller, FormDefinition def, RoleAccess access,
-            List<Map<Long, Object>> creates, List<StoredRecord> current, List<Map<Long, Object>> patches, List<Long> deletes) {
+            List<Map<Long, Object>> creates, List<StoredRecord> current, List<Map<Long, Object>> patches, List<StoredRecord> deleted) {
         CompiledForm form = compiler.compiled(def);
         List<RecordView> created = new ArrayList<>();
         List<RecordView> updated = new ArrayList<>();
@@ -131,12 +138,10 @@ public class BulkWrite {
             chain = chain.chain(() -> writer.update(session, form, caller.id(), record, patch, "bulk")
                     .invoke(r -> updated.add(FormAccess.visible(rows.view(def, r), access))).replaceWithVoid());
         }
-        for (Long id : deletes) {
-            chain = chain.chain(() -> NativeSql.update(session, "UPDATE " + def.table() + " SET deleted_at = now(),"
-                            + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2", caller.id(), id)
-                    .chain(() -> audit.record(session, caller.id(), "record.delete", def.table(), Long.toString(id), Map.of())));
+        for (StoredRecord gone : deleted) {
+            chain = chain.chain(() -> writer.markDeleted(session, def, caller.id(), gone, true).replaceWithVoid());
         }
-        return chain.map(x -> new Result(created, updated, deletes));
+        return chain.map(x -> new Result(created, updated, deleted.stream().map(StoredRecord::id).toList()));
     }
 
     private Map<Long, Object> parse(FormDefinition def, JsonNode values, boolean creating, RoleAccess access, String prefix,
@@ -161,5 +166,11 @@ public class BulkWrite {
         if (needed && !def.permissions().access(caller.role()).may(action)) {
             throw Problem.forbidden("form.action.denied", action);
         }
+    }
+
+    private static List<Map<Long, Object>> concat(List<Map<Long, Object>> a, List<Map<Long, Object>> b) {
+        List<Map<Long, Object>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

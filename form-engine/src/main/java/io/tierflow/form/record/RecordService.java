@@ -52,7 +52,7 @@ public class RecordService {
     io.tierflow.form.type.FieldTypes types;
 
     @Inject
-    io.tierflow.core.audit.AuditLog audit;
+    RelationValues relations;
 
     /**
      * What a list may be narrowed by; all optional. {@code trash} lists deleted records instead of live ones;
@@ -72,7 +72,8 @@ public class RecordService {
             RoleAccess access = FormAccess.require(caller, def, "create");
             CompiledForm form = compiler.compiled(def);
             Map<Long, Object> parsed = input.parse(def, values, true, access);
-            return writer.create(session, form, caller.id(), caller.id(), parsed, "create")
+            return relations.checkLinks(session, def, parsed, caller)
+                    .chain(() -> writer.create(session, form, caller.id(), caller.id(), parsed, "create"))
                     .map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
@@ -85,7 +86,8 @@ public class RecordService {
             RoleAccess access = FormAccess.require(caller, def, "edit");
             CompiledForm form = compiler.compiled(def);
             Map<Long, Object> patch = input.parse(def, values, false, access);
-            return find(session, def, RowScope.of(caller, def, "r", 2), id, true).chain(current -> {
+            return relations.checkLinks(session, def, patch, caller)
+                    .chain(() -> find(session, def, RowScope.of(caller, def, "r", 2), id, true)).chain(current -> {
                 if (current.version() != version) {
                     throw Problem.conflict("form.record.stale", version, current.version())
                             .with("currentVersion", current.version());
@@ -108,9 +110,7 @@ public class RecordService {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
                 find(session, def, RowScope.of(caller, def, "r", 2), id, true)
                         .invoke(() -> FormAccess.require(caller, def, "delete"))
-                        .chain(current -> NativeSql.update(session, "UPDATE " + def.table() + " SET deleted_at = now(),"
-                                + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2", caller.id(), id))
-                        .chain(() -> audit.record(session, caller.id(), "record.delete", def.table(), Long.toString(id), Map.of()))));
+                        .chain(current -> writer.markDeleted(session, def, caller.id(), current, true)).replaceWithVoid()));
     }
 
     /** Brings a record back from the trash with all its values. */
@@ -118,12 +118,8 @@ public class RecordService {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def ->
                 findIn(session, def, RowScope.of(caller, def, "r", 2), id, true, true)
                         .invoke(() -> FormAccess.require(caller, def, "delete"))
-                        .chain(deleted -> NativeSql.text(session, "UPDATE " + def.table() + " r SET deleted_at = NULL,"
-                                + " version = version + 1, updated_by = ?1, updated_at = now() WHERE id = ?2"
-                                + " RETURNING to_jsonb(r)::text", caller.id(), id))
-                        .call(() -> audit.record(session, caller.id(), "record.restore", def.table(), Long.toString(id), Map.of()))
-                        .map(json -> FormAccess.visible(rows.view(def, rows.read(def, json)),
-                                def.permissions().access(caller.role())))));
+                        .chain(deleted -> writer.markDeleted(session, def, caller.id(), deleted, false))
+                        .map(saved -> FormAccess.visible(rows.view(def, saved), def.permissions().access(caller.role())))));
     }
 
     /** Newest first (or in {@code sort} order), keyset-paginated, narrowed by tier, search and filter. */

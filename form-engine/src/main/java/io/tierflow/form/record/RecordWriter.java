@@ -45,32 +45,67 @@ public class RecordWriter {
     @Inject
     FieldTypes types;
 
+    @Inject
+    RelationValues relations;
+
+    @Inject
+    RelationPropagation propagation;
+
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
-        Computation next = compute(form, new HashMap<>(input), null);
-        Map<String, Object> columns = columns(def, next.values);
-        columns.put("owner_id", ownerId);
-        columns.put("created_by", actorId);
-        columns.put("updated_by", actorId);
-        columns.put("tier", next.decision.tier());
-        String names = String.join(", ", columns.keySet());
-        String sql = "INSERT INTO " + def.table() + " AS r (" + names + ") SELECT " + names
-                + " FROM jsonb_populate_record(NULL::" + def.table() + ", " + NativeSql.jsonParam(1) + ") p"
-                + " RETURNING to_jsonb(r)::text";
-        return NativeSql.text(session, sql, rows.columns(columns))
+        Map<Long, Object> values = new HashMap<>(input);
+        return relations.fill(session, def, values, null).chain(() -> {
+            Computation next = compute(form, values, null);
+            Map<String, Object> columns = columns(def, next.values);
+            columns.put("owner_id", ownerId);
+            columns.put("created_by", actorId);
+            columns.put("updated_by", actorId);
+            columns.put("tier", next.decision.tier());
+            String names = String.join(", ", columns.keySet());
+            String sql = "INSERT INTO " + def.table() + " AS r (" + names + ") SELECT " + names
+                    + " FROM jsonb_populate_record(NULL::" + def.table() + ", " + NativeSql.jsonParam(1) + ") p"
+                    + " RETURNING to_jsonb(r)::text";
+            return NativeSql.text(session, sql, rows.columns(columns))
+                    .map(json -> rows.read(def, json))
+                    .call(saved -> audit.record(session, actorId, "record.create", def.table(), Long.toString(saved.id()),
+                            Map.of("values", byKey(def, saved.values()), "tier", String.valueOf(saved.tier()))))
+                    .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause))
+                    .call(saved -> propagation.after(session, def, null, saved, actorId, 0));
+        });
+    }
+
+    /** Moves a record to the trash ({@code deleted}) or back; the records depending on it are recomputed. */
+    public Uni<StoredRecord> markDeleted(Mutiny.Session session, FormDefinition def, Long actorId, StoredRecord current,
+            boolean deleted) {
+        return NativeSql.text(session, "UPDATE " + def.table() + " r SET deleted_at = " + (deleted ? "now()" : "NULL")
+                        + ", version = version + 1, updated_by = NULLIF(?1, 0), updated_at = now() WHERE id = ?2"
+                        + " RETURNING to_jsonb(r)::text", actorId == null ? 0L : actorId, current.id())
                 .map(json -> rows.read(def, json))
-                .call(saved -> audit.record(session, actorId, "record.create", def.table(), Long.toString(saved.id()),
-                        Map.of("values", byKey(def, saved.values()), "tier", String.valueOf(saved.tier()))))
-                .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause));
+                .call(saved -> audit.record(session, actorId, deleted ? "record.delete" : "record.restore", def.table(),
+                        Long.toString(current.id()), Map.of()))
+                .call(saved -> propagation.after(session, def, deleted ? current : null, deleted ? null : saved, actorId, 0));
     }
 
     /** Applies {@code patch} over {@code current}; a patch that changes nothing writes nothing. */
     public Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
             Map<Long, Object> patch, String cause) {
+        return update(session, form, actorId, current, patch, cause, 0);
+    }
+
+    /** @param depth how many related-record recomputations led here; cascades stop at a fixed depth */
+    Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
+            Map<Long, Object> patch, String cause, int depth) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(current.values());
         values.putAll(patch);
+        return relations.fill(session, def, values, current.id())
+                .chain(() -> write(session, form, actorId, current, values, cause, depth));
+    }
+
+    private Uni<StoredRecord> write(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
+            Map<Long, Object> values, String cause, int depth) {
+        FormDefinition def = form.definition();
         Computation next = compute(form, values, current.tier());
         Map<String, Object> changes = changes(def, current.values(), next.values);
         boolean tierChanged = !Objects.equals(current.tier(), next.decision.tier());
@@ -90,7 +125,8 @@ public class RecordWriter {
                 .map(json -> rows.read(def, json))
                 .call(saved -> audit.record(session, actorId, "record.update", def.table(), Long.toString(saved.id()),
                         Map.of("changes", changes, "cause", cause)))
-                .call(saved -> afterTier(session, form, saved, current.tier(), next.decision, actorId, cause));
+                .call(saved -> afterTier(session, form, saved, current.tier(), next.decision, actorId, cause))
+                .call(saved -> propagation.after(session, def, current, saved, actorId, depth));
     }
 
     private record Computation(Map<Long, Object> values, TierDecision decision) {

@@ -64,6 +64,9 @@ public class FieldChanges {
     Recompute recompute;
 
     @Inject
+    RelationResolver relations;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<FormDefinition> patch(Caller caller, String ref, String key, FieldPatch patch) {
@@ -304,6 +307,8 @@ public class FieldChanges {
     private Uni<CompiledForm> bumpAndCompile(Mutiny.Session session, long formId) {
         return NativeSql.update(session, "UPDATE form SET revision = revision + 1 WHERE id = ?1", formId)
                 .chain(() -> forms.load(session, formId))
+                .call(form -> relations.resolve(session, form, "fields"))
+                .chain(form -> forms.load(session, formId))
                 .map(form -> compiler.compile(form, "fields"))
                 .call(compiled -> forms.storeResultTypes(session, compiled))
                 .chain(compiled -> forms.load(session, formId)).map(form -> compiler.compile(form, "fields"));

@@ -63,6 +63,9 @@ public class FormService {
     io.tierflow.form.record.Recompute recompute;
 
     @Inject
+    RelationResolver relations;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<List<FormDefinition>> list() {
@@ -105,6 +108,8 @@ public class FormService {
                 })
                 .chain(formId -> insertFields(session, formId, fields, 0).replaceWith(formId))
                 .chain(formId -> forms.load(session, formId))
+                .call(draft -> relations.resolve(session, draft, "fields"))
+                .chain(draft -> forms.load(session, draft.id()))
                 .chain(draft -> {
                     checkApproval(draft);
                     CompiledForm compiled = compiler.compile(draft, "fields");
@@ -135,6 +140,8 @@ public class FormService {
                     .chain(() -> insertFields(session, form.id(), List.of(field), position))
                     .chain(() -> NativeSql.update(session, "UPDATE form SET revision = revision + 1 WHERE id = ?1", form.id()))
                     .chain(() -> forms.load(session, form.id()))
+                    .call(draft -> relations.resolve(session, draft, "fields"))
+                    .chain(draft -> forms.load(session, draft.id()))
                     .chain(draft -> {
                         CompiledForm compiled = compiler.compile(draft, "fields");
                         return forms.storeResultTypes(session, compiled).chain(() -> forms.load(session, draft.id()));

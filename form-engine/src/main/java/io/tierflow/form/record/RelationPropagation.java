@@ -1,0 +1,117 @@
+package io.tierflow.form.record;
+
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.schema.FormCompiler;
+import io.tierflow.form.schema.FormRepository;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.form.type.LookupFieldType;
+import io.tierflow.form.type.RelationFieldType;
+import io.tierflow.form.type.RollupFieldType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * After a record changes, the records whose values depend on it are recomputed in the same transaction: the
+ * parents whose rollups aggregate it (an order changes → its customer's order total, formulas and tier) and the
+ * children whose lookups read it. Cascades stop at {@link #MAX_DEPTH} levels.
+ */
+@ApplicationScoped
+public class RelationPropagation {
+
+    static final int MAX_DEPTH = 3;
+
+    @Inject
+    FormRepository forms;
+
+    @Inject
+    FormCompiler compiler;
+
+    @Inject
+    FieldTypes types;
+
+    @Inject
+    RecordRows rows;
+
+    @Inject
+    RecordWriter writer;
+
+    /** @param before the record before the write (null when created); {@code after} null when it left (trash) */
+    public Uni<Void> after(Mutiny.Session session, FormDefinition form, StoredRecord before, StoredRecord after, Long actorId,
+            int depth) {
+        if (depth >= MAX_DEPTH) {
+            return Uni.createFrom().voidItem();
+        }
+        return forms.list(session).chain(all -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (FormDefinition other : all) {
+                for (FieldDefinition f : other.fields()) {
+                    if (types.get(f.type()) instanceof RollupFieldType && form.key().equals(f.configText(RollupFieldType.FORM))) {
+                        Set<Long> parents = parents(form, f.configText(RollupFieldType.RELATION), before, after);
+                        for (Long parent : parents) {
+                            chain = chain.chain(() -> recompute(session, other, parent, actorId, depth));
+                        }
+                    }
+                }
+                chain = chain.chain(() -> lookupsOf(session, other, form, before == null ? after : before, actorId, depth));
+            }
+            return chain;
+        });
+    }
+
+    private Set<Long> parents(FormDefinition child, String relationKey, StoredRecord before, StoredRecord after) {
+        Set<Long> ids = new LinkedHashSet<>();
+        child.field(relationKey).ifPresent(relation -> {
+            for (StoredRecord r : new StoredRecord[] {before, after}) {
+                if (r != null) {
+                    ids.addAll(RelationValues.ids(r.values().get(relation.id())));
+                }
+            }
+        });
+        return ids;
+    }
+
+    /** Children of {@code other} whose lookups read the changed record through a relation to {@code form}. */
+    private Uni<Void> lookupsOf(Mutiny.Session session, FormDefinition other, FormDefinition form, StoredRecord changed,
+            Long actorId, int depth) {
+        if (changed == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> relations = new LinkedHashSet<>();
+        for (FieldDefinition f : other.fields()) {
+            if (types.get(f.type()) instanceof LookupFieldType) {
+                other.field(f.configText(LookupFieldType.RELATION))
+                        .filter(r -> form.key().equals(RelationFieldType.targetForm(r)))
+                        .ifPresent(r -> relations.add(r.column()));
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String column : relations) {
+            chain = chain.chain(() -> NativeSql.texts(session, "SELECT CAST(r.id AS text) FROM " + other.table() + " r WHERE r."
+                    + column + " = ?1 AND r.deleted_at IS NULL", changed.id())
+                    .chain(ids -> {
+                        Uni<Void> each = Uni.createFrom().voidItem();
+                        for (String id : ids) {
+                            each = each.chain(() -> recompute(session, other, Long.parseLong(id), actorId, depth));
+                        }
+                        return each;
+                    }));
+        }
+        return chain;
+    }
+
+    private Uni<Void> recompute(Mutiny.Session session, FormDefinition form, long id, Long actorId, int depth) {
+        return NativeSql.text(session, "SELECT to_jsonb(r)::text FROM " + form.table() + " r WHERE r.id = ?1"
+                + " AND r.deleted_at IS NULL FOR UPDATE", id)
+                .chain(json -> json == null ? Uni.createFrom().voidItem()
+                        : writer.update(session, compiler.compiled(form), actorId, rows.read(form, json), Map.of(), "related", depth + 1)
+                                .replaceWithVoid());
+    }
+}
