@@ -64,6 +64,17 @@ public class FormResource {
         return forms.setPermissions(Caller.of(identity), form, roles).map(f -> f.permissions().effective());
     }
 
+    /** The tier model and approval binding together: {"tierModel":{"rules":[…]},"approval":{"tiers":["A"],…}}. */
+    public record Tiering(io.tierflow.rule.tier.TierModel tierModel, io.tierflow.form.model.ApprovalBinding approval) {
+    }
+
+    @PUT
+    @Path("{form}/tiering")
+    public Uni<FormDefinition> setTiering(@PathParam("form") String form, Tiering tiering) {
+        Tiering t = tiering == null ? new Tiering(null, null) : tiering;
+        return forms.setTiering(Caller.of(identity), form, t.tierModel(), t.approval());
+    }
+
     @DELETE
     @Path("{form}")
     public Uni<Response> delete(@PathParam("form") String form) {

@@ -155,6 +155,28 @@ public class FormService {
         }));
     }
 
+    /**
+     * Replaces the tier model and the approval binding, then re-tiers every record through the write pipeline
+     * (each record whose tier changes gets its history and, entering an approval tier, its approval).
+     * Versions, simulation and bulk re-tiering in the background come with the rule engine's rule sets.
+     */
+    public Uni<FormDefinition> setTiering(Caller caller, String ref, TierModel tierModel, ApprovalBinding approval) {
+        requireBuilder(caller);
+        TierModel model = tierModel == null ? new TierModel(List.of()) : tierModel;
+        return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
+            FormDefinition draft = new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
+                    model, approval, form.permissions());
+            checkApproval(draft);
+            compiler.compile(draft, "fields");
+            return NativeSql.update(session, "UPDATE form SET tier_model = " + NativeSql.jsonParam(1) + ", approval = "
+                            + NativeSql.jsonParam(2) + ", revision = revision + 1 WHERE id = ?3", write(model), write(approval), form.id())
+                    .chain(() -> forms.load(session, form.id()))
+                    .call(updated -> recompute.all(session, compiler.compiled(updated), caller.id(), "tier-model"))
+                    .call(updated -> audit.record(session, caller.id(), "form.tier-model", "form", Long.toString(form.id()),
+                            Map.of("rules", model.rules().size())));
+        }));
+    }
+
     /** Moves a whole form, with its records, to the trash. */
     public Uni<Void> delete(Caller caller, String ref) {
         if (!caller.isAdmin()) {

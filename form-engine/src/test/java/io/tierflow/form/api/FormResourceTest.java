@@ -126,6 +126,27 @@ class FormResourceTest {
                 .then().statusCode(201).body("values.city", equalTo("杭州"));
     }
 
+    @Test
+    void replacingTheTierModelReTiersEveryRecordAndRefusesBadConditions() {
+        asManager().body("""
+                {"key":"retier","name":"x","fields":[{"key":"amount","label":"A","type":"number"},
+                 {"key":"status","label":"S","type":"single_select","config":{"options":[{"key":"pending","label":"待审批"},
+                   {"key":"approved","label":"已通过"},{"key":"rejected","label":"已驳回"}]}}]}""")
+                .post("/api/forms").then().statusCode(201);
+        int big = asManager().body("{\"values\":{\"amount\":500}}").post("/api/forms/retier/records").then().statusCode(201)
+                .body("tier", org.hamcrest.Matchers.nullValue()).extract().path("id");
+        asManager().header("Accept-Language", "en").body("{\"tierModel\":{\"rules\":[{\"tier\":\"A\",\"condition\":\"amount >\"}]}}")
+                .put("/api/forms/retier/tiering").then().statusCode(400)
+                .body("errors[0].field", equalTo("tierModel.rules[0].condition"));
+        asManager().body("""
+                {"tierModel":{"rules":[{"tier":"A","condition":"amount >= 100"},{"tier":"B","condition":"true"}]},
+                 "approval":{"tiers":["A"],"statusField":"status"}}""")
+                .put("/api/forms/retier/tiering").then().statusCode(200).body("tierModel.rules.size()", equalTo(2));
+        asManager().get("/api/forms/retier/records/" + big).then().body("tier", equalTo("A"))
+                .body("values.status", equalTo("pending"));
+        asManager().get("/api/forms/retier/records/" + big + "/history").then().body("tiers[0].cause", equalTo("tier-model"));
+    }
+
     /** The first twenty rows of the shared hostile corpus, as a computed field and as a tier condition. */
     @Test
     void hostileFormulasAreRejectedAsComputedFieldsAndTierConditions() throws IOException {
