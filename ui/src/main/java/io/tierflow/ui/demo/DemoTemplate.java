@@ -8,7 +8,12 @@ import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
 import io.tierflow.core.identity.Role;
 import io.tierflow.core.identity.UserDirectory;
+import io.tierflow.form.model.ApprovalBinding;
+import io.tierflow.form.schema.FieldInput;
 import io.tierflow.form.schema.FormInput;
+import io.tierflow.rule.tier.TierModel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.form.record.RecordService;
 import jakarta.annotation.Priority;
@@ -25,8 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * Seeds the customer-tiering template on a first start (switch off with {@code tierflow.demo.enabled=false} or
  * {@code ./tierflow start --no-demo}): a sales team with its manager, the users admin / manager / sales, the
- * customer form with its scores, tier model and tier-A approval, and a few customers written through the
- * normal pipeline, so tier-A ones wait in the manager's inbox. A second start finds the form and does nothing.
+ * forms 客户 (customer), 订单 (order) and 跟进记录 (follow_up) linked to it, the customer's rollups (paid order
+ * total, order count, last order, last follow-up), its weighted scores, churn warning, tier model and tier-A
+ * approval, and customers with orders and follow-ups written through the normal pipeline, so tiers come from
+ * real data and tier-A customers wait in the manager's inbox. A second start finds the form and does nothing.
  */
 @ApplicationScoped
 public class DemoTemplate {
@@ -69,19 +76,44 @@ public class DemoTemplate {
         Caller manager = user("manager", "王经理", Role.MANAGER, team);
         Caller sales = user("sales", "李销售", Role.SALES, team);
         VertxContextSupport.subscribeAndAwait(() -> users.setTeamManager(team, manager.id()));
-        FormInput form = json.readValue(resource("customer-form.json"), FormInput.class);
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> forms.create(admin, form));
-        } catch (Problem p) {
-            if (p.status() == 409) {
-                return; // another node seeded it at the same moment
+        for (String form : new String[] {"customer-form.json", "order-form.json", "follow-up-form.json"}) {
+            FormInput input = json.readValue(resource(form), FormInput.class);
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> forms.create(admin, input));
+            } catch (Problem p) {
+                if (p.status() == 409) {
+                    return; // another node seeded it at the same moment
+                }
+                throw p;
             }
-            throw p;
         }
+        // the customer's scores read the rollups of its orders and follow-ups, so they come after those forms
+        JsonNode scoring = json.readTree(resource("customer-scoring.json"));
+        for (JsonNode field : scoring.get("fields")) {
+            FieldInput input = json.treeToValue(field, FieldInput.class);
+            VertxContextSupport.subscribeAndAwait(() -> forms.addField(admin, FORM_KEY, input));
+        }
+        TierModel tiers = json.treeToValue(scoring.get("tierModel"), TierModel.class);
+        ApprovalBinding approval = json.treeToValue(scoring.get("approval"), ApprovalBinding.class);
+        VertxContextSupport.subscribeAndAwait(() -> forms.setTiering(admin, FORM_KEY, tiers, approval));
         Map<String, Caller> owners = Map.of("sales", sales, "manager", manager);
+        LocalDate today = LocalDate.now();
         for (JsonNode customer : json.readTree(resource("customers.json"))) {
             Caller owner = owners.get(customer.get("owner").asText());
-            VertxContextSupport.subscribeAndAwait(() -> records.create(owner, FORM_KEY, customer.get("values")));
+            long id = VertxContextSupport.subscribeAndAwait(() -> records.create(owner, FORM_KEY, customer.get("values"))).id();
+            int n = 0;
+            for (JsonNode o : customer.get("orders")) {
+                ObjectNode order = json.createObjectNode().put("title", "订单 " + id + "-" + (++n)).put("customer", id)
+                        .put("amount", o.get(0).asLong()).put("paid", o.get(1).asBoolean())
+                        .put("ordered_on", today.minusDays(o.get(2).asLong()).toString());
+                VertxContextSupport.subscribeAndAwait(() -> records.create(owner, "order", order));
+            }
+            for (JsonNode f : customer.get("followUps")) {
+                ObjectNode followUp = json.createObjectNode().put("customer", id)
+                        .put("on", today.minusDays(f.get(0).asLong()).toString()).put("method", f.get(1).asText())
+                        .put("note", f.get(2).asText());
+                VertxContextSupport.subscribeAndAwait(() -> records.create(owner, "follow_up", followUp));
+            }
         }
         LOG.info("Seeded the customer-tiering demo: users admin, manager and sales");
     }
