@@ -117,7 +117,8 @@ public class BulkWrite {
                 for (Map<Long, Object> values : concat(created, patches)) {
                     links = links.chain(() -> relations.checkLinks(session, def, values, caller));
                 }
-                return links.chain(() -> write(session, caller, def, access, created, current, patches, deleted));
+                return links.chain(() -> write(session, caller, def, access, created, current, patches, deleted))
+                        .onFailure().transform(e -> UniqueViolations.translate(def, e));
             });
         }));
     }

@@ -72,6 +72,15 @@ public class RecordInput {
         }
         if (creating) {
             for (FieldDefinition f : form.fields()) {
+                JsonNode fallback = f.config() == null ? null : f.config().get(io.tierflow.form.type.CommonOptions.DEFAULT);
+                if (!values.has(f.key()) && fallback != null && !fallback.isNull()) {
+                    try {
+                        parsed.put(f.id(), types.get(f.type()).parse(f, fallback));
+                        continue;
+                    } catch (FieldValueException e) {
+                        // checked when the field was saved; a default that no longer fits is no default
+                    }
+                }
                 boolean writable = access == null || (access.editable(f.key()) && !approvalOutcome(form, f.key()));
                 if (f.required() && writable && !values.has(f.key()) && !types.get(f.type()).computed()) {
                     problems.add(new FieldProblem("values." + f.key(), "form.value.required", f.label()));

@@ -74,6 +74,7 @@ public class RecordService {
             Map<Long, Object> parsed = input.parse(def, values, true, access);
             return relations.checkLinks(session, def, parsed, caller)
                     .chain(() -> writer.create(session, form, caller.id(), caller.id(), parsed, "create"))
+                    .onFailure().transform(e -> UniqueViolations.translate(def, e))
                     .map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
@@ -93,7 +94,7 @@ public class RecordService {
                             .with("currentVersion", current.version());
                 }
                 return writer.update(session, form, caller.id(), current, patch, "update");
-            }).map(saved -> FormAccess.visible(rows.view(def, saved), access));
+            }).onFailure().transform(e -> UniqueViolations.translate(def, e)).map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
 

@@ -49,12 +49,16 @@ public class RecordWriter {
     RelationValues relations;
 
     @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
     RelationPropagation propagation;
 
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(input);
+        applyDefaultFormulas(form, values);
         return relations.fill(session, def, values, null).chain(() -> {
             Computation next = compute(form, values, null);
             Map<String, Object> columns = columns(def, next.values);
@@ -73,6 +77,25 @@ public class RecordWriter {
                     .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause))
                     .call(saved -> propagation.after(session, def, null, saved, actorId, 0));
         });
+    }
+
+    /** Fields left empty on create take their default formula's value (TODAY(), a copy of another field…). */
+    private void applyDefaultFormulas(CompiledForm form, Map<Long, Object> values) {
+        for (CompiledForm.Computed d : form.defaults()) {
+            if (values.get(d.field().id()) != null) {
+                continue;
+            }
+            Map<Long, Object> inputs = new HashMap<>();
+            form.definition().fields().forEach(f -> inputs.put(f.id(), types.get(f.type()).formulaValue(f, values.get(f.id()))));
+            try {
+                Object result = d.formula().evaluate(inputs);
+                if (result != null) {
+                    values.put(d.field().id(), types.get(d.field().type()).parse(d.field(), json.valueToTree(result)));
+                }
+            } catch (FormulaEvaluationException | io.tierflow.form.type.FieldValueException e) {
+                // a default that cannot be computed or does not fit leaves the field empty, as if it had none
+            }
+        }
     }
 
     /** Moves a record to the trash ({@code deleted}) or back; the records depending on it are recomputed. */

@@ -10,7 +10,8 @@ import java.util.List;
  * A form ready for the write pipeline: its formula fields compiled and ordered so that each runs after the
  * fields it reads, and its tier model compiled. Immutable; cached per form revision.
  */
-public record CompiledForm(FormDefinition definition, List<Computed> formulas, CompiledTierModel tierModel) {
+public record CompiledForm(FormDefinition definition, List<Computed> formulas, CompiledTierModel tierModel,
+        List<Computed> defaults) {
 
     public record Computed(FieldDefinition field, CompiledFormula formula) {
     }

@@ -85,6 +85,7 @@ public class FieldChanges {
                 FieldDefinition draft = new FieldDefinition(field.id(), key, label, field.type(),
                         patch.required() == null ? field.required() : patch.required(), config, field.position());
                 problems.addAll(types.get(field.type()).checkConfig(draft, "field"));
+                problems.addAll(io.tierflow.form.type.CommonOptions.check(types.get(field.type()), draft, "field"));
             }
             if (!problems.isEmpty()) {
                 throw Problem.invalid(problems);
@@ -103,7 +104,8 @@ public class FieldChanges {
                                 ? NativeSql.update(session, "ALTER TABLE " + form.table() + " DROP COLUMN " + now.column())
                                         .chain(() -> ddl.addColumn(session, updated.definition(), now))
                                 : Uni.createFrom().voidItem();
-                        return ddlChange.chain(() -> type.computed() ? recompute.all(session, updated, caller.id(), "schema")
+                        return ddlChange.chain(() -> ddl.uniqueIndex(session, updated.definition(), now))
+                                .chain(() -> type.computed() ? recompute.all(session, updated, caller.id(), "schema")
                                 : Uni.createFrom().voidItem()).replaceWith(updated.definition());
                     })
                     .call(updated -> audit.record(session, caller.id(), "form.field.change", "form", Long.toString(form.id()),

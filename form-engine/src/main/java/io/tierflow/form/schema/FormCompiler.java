@@ -103,7 +103,19 @@ public class FormCompiler {
         } catch (FormulaException e) {
             throw formulaProblem("tierModel.rules[" + Math.max(0, e.ruleIndex()) + "].condition", e);
         }
-        return new CompiledForm(form, List.copyOf(ordered), tierModel);
+        List<CompiledForm.Computed> defaults = new ArrayList<>();
+        for (int i = 0; i < form.fields().size(); i++) {
+            FieldDefinition f = form.fields().get(i);
+            String formula = f.configText(io.tierflow.form.type.CommonOptions.DEFAULT_FORMULA);
+            if (formula != null && !formula.isBlank()) {
+                try {
+                    defaults.add(new CompiledForm.Computed(f, formulas.compile(formula, FormulaScope.of(scope.values()))));
+                } catch (FormulaException e) {
+                    throw formulaProblem(fieldsPath + "[" + i + "].config.defaultFormula", e);
+                }
+            }
+        }
+        return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults));
     }
 
     /**

@@ -266,6 +266,7 @@ public class FormService {
             problems.add(new FieldProblem(path + ".config", "form.field.config-not-object"));
         } else {
             problems.addAll(type.checkConfig(draft(f), path));
+            problems.addAll(io.tierflow.form.type.CommonOptions.check(type, draft(f), path));
         }
         return problems;
     }

@@ -4,7 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.core.error.FieldProblem;
+import io.tierflow.core.error.Problem;
+import io.tierflow.form.type.CommonOptions;
 import io.tierflow.form.type.FieldTypes;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -33,7 +37,43 @@ public class RecordTableDdl {
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_owner ON " + form.table() + " (owner_id)"))
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_tier ON " + form.table() + " (tier)"))
                 .chain(() -> searchIndexes(session, form, form.fields()))
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (FieldDefinition f : form.fields()) {
+                        chain = chain.chain(() -> uniqueIndex(session, form, f));
+                    }
+                    return chain;
+                })
                 .replaceWithVoid();
+    }
+
+    /**
+     * (Re)creates the field's unique index over live records, alone or with its {@code uniqueWith} fields;
+     * drops it when the field is no longer unique. Existing duplicates refuse the change by name.
+     */
+    public Uni<Void> uniqueIndex(Mutiny.Session session, FormDefinition form, FieldDefinition field) {
+        String name = uniqueIndexName(form, field);
+        Uni<Void> drop = NativeSql.update(session, "DROP INDEX IF EXISTS " + name).replaceWithVoid();
+        List<String> with = CommonOptions.uniqueWith(field);
+        if (!CommonOptions.unique(field) && with.isEmpty()) {
+            return drop;
+        }
+        List<String> columns = new java.util.ArrayList<>(List.of(field.column()));
+        for (String key : with) {
+            FieldDefinition other = form.field(key).orElseThrow(() -> Problem.invalid(List.of(
+                    new FieldProblem("fields." + field.key() + ".config.uniqueWith", "form.value.unknown-field", key))));
+            columns.add(other.column());
+        }
+        return drop.chain(() -> NativeSql.update(session, "CREATE UNIQUE INDEX " + name + " ON " + form.table() + " ("
+                        + String.join(", ", columns) + ") WHERE deleted_at IS NULL")
+                .onFailure().transform(e -> Problem.conflict("form.unique.existing-duplicates", field.label())
+                        .field("fields." + field.key() + ".config.unique", "form.unique.existing-duplicates", field.label())))
+                .replaceWithVoid();
+    }
+
+    /** Derived from ids, so a violation names its field: {@code rec_7_f_12_unique}. */
+    public static String uniqueIndexName(FormDefinition form, FieldDefinition field) {
+        return form.table() + "_" + field.column() + "_unique";
     }
 
     /** Trigram indexes make the list's text search (ILIKE '%…%') an index scan. */
@@ -50,6 +90,7 @@ public class RecordTableDdl {
 
     public Uni<Void> addColumn(Mutiny.Session session, FormDefinition form, FieldDefinition field) {
         return NativeSql.update(session, "ALTER TABLE " + form.table() + " ADD COLUMN " + field.column() + " "
-                + types.get(field.type()).columnType(field)).chain(() -> searchIndexes(session, form, java.util.List.of(field)));
+                + types.get(field.type()).columnType(field)).chain(() -> searchIndexes(session, form, java.util.List.of(field)))
+                .chain(() -> uniqueIndex(session, form, field));
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public abstract class TextLikeFieldType implements FieldType {
 
+    /** Compiled builder patterns; a form has few, so the cache stays small. */
+    private static final java.util.Map<String, com.google.re2j.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The length limit when the builder sets none. */
     protected abstract int defaultMaxLength();
 
@@ -35,7 +38,24 @@ public abstract class TextLikeFieldType implements FieldType {
 
     @Override
     public List<ConfigOption> configOptions() {
-        return List.of(ConfigOption.number("maxLength", defaultMaxLength()));
+        return List.of(ConfigOption.number("maxLength", defaultMaxLength()), ConfigOption.text("pattern", null));
+    }
+
+    @Override
+    public List<io.tierflow.core.error.FieldProblem> checkConfig(FieldDefinition field, String path) {
+        String pattern = field.configText("pattern");
+        if (pattern == null) {
+            return List.of();
+        }
+        try {
+            if (pattern.length() > 500) {
+                throw new com.google.re2j.PatternSyntaxException("too long", pattern);
+            }
+            com.google.re2j.Pattern.compile(pattern);
+            return List.of();
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            return List.of(new io.tierflow.core.error.FieldProblem(path + ".config.pattern", "form.field.pattern-invalid"));
+        }
     }
 
     @Override
@@ -57,6 +77,11 @@ public abstract class TextLikeFieldType implements FieldType {
             throw new FieldValueException("form.value.too-long", max);
         }
         check(text);
+        String pattern = field.configText("pattern");
+        // RE2J: matching is linear in the input whatever the builder wrote
+        if (pattern != null && !PATTERNS.computeIfAbsent(pattern, com.google.re2j.Pattern::compile).matches(text)) {
+            throw new FieldValueException("form.value.pattern", pattern);
+        }
         return text;
     }
 }
