@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.mvel2.MVEL;
 
@@ -27,11 +29,16 @@ public final class CompiledFormula {
     private final Object[] constants;
     private final String[] constantVars;
     private final FunctionTable functions;
+    private final Typed.T tree;
+    private final FormulaContext context;
 
-    CompiledFormula(String text, ValueType type, String mvelSource, Serializable compiled,
-                    Collection<FieldRef> fields, List<Object> constants, FunctionTable functions) {
+    CompiledFormula(String text, Typed.T tree, String mvelSource, Serializable compiled,
+                    Collection<FieldRef> fields, List<Object> constants, FunctionTable functions,
+                    FormulaContext context) {
         this.text = text;
-        this.type = type;
+        this.tree = tree;
+        this.context = context;
+        this.type = tree.type();
         this.mvelSource = mvelSource;
         this.compiled = compiled;
         this.fields = List.copyOf(fields);
@@ -81,17 +88,27 @@ public final class CompiledFormula {
      * @throws FormulaEvaluationException if a value does not fit its field's type
      */
     public Map<String, Object> inputs(Map<Long, Object> valuesByFieldId) {
+        return inputs(valuesByFieldId, context);
+    }
+
+    /** As {@link #inputs(Map)}, DATETIMEs seen in the context's zone. */
+    public Map<String, Object> inputs(Map<Long, Object> valuesByFieldId, FormulaContext context) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (FieldRef f : fields) {
-            m.put(f.key(), FormulaValues.output(input(f, valuesByFieldId)));
+            m.put(f.key(), FormulaValues.output(input(f, valuesByFieldId, context)));
         }
         return m;
     }
 
-    private static Object input(FieldRef f, Map<Long, Object> values) {
+    /** The context {@link #evaluate(Map)} and {@link #sql(Function)} use: the compiler's (its registry's clock). */
+    public FormulaContext context() {
+        return context;
+    }
+
+    private static Object input(FieldRef f, Map<Long, Object> values, FormulaContext context) {
         Object raw = values == null ? null : values.get(f.fieldId());
         try {
-            return FormulaValues.normalizeInput(raw, f.type());
+            return FormulaValues.normalizeInput(raw, f.type(), context.zone());
         } catch (IllegalArgumentException e) {
             throw new FormulaEvaluationException("formula.eval.bad-value", f.key(), f.type(), e.getMessage());
         }
@@ -105,14 +122,21 @@ public final class CompiledFormula {
      * @throws FormulaEvaluationException if an input does not fit its field's type or a text result is too long
      */
     public Object evaluate(Map<Long, Object> valuesByFieldId) {
-        Map<String, Object> vars = new HashMap<>((fieldVars.length + constantVars.length + 1) * 2);
+        return evaluate(valuesByFieldId, context);
+    }
+
+    /** As {@link #evaluate(Map)}, with TODAY() and the time zone of DATETIMEs taken from {@code context}. */
+    public Object evaluate(Map<Long, Object> valuesByFieldId, FormulaContext context) {
+        Objects.requireNonNull(context, "context");
+        Map<String, Object> vars = new HashMap<>((fieldVars.length + constantVars.length + 2) * 2);
         for (int i = 0; i < fieldVars.length; i++) {
-            vars.put(fieldVars[i], input(fields.get(i), valuesByFieldId));
+            vars.put(fieldVars[i], input(fields.get(i), valuesByFieldId, context));
         }
         for (int i = 0; i < constantVars.length; i++) {
             vars.put(constantVars[i], constants[i]);
         }
         vars.put(MvelGenerator.FUNCTIONS_VAR, functions);
+        vars.put(MvelGenerator.CONTEXT_VAR, context);
         Object result;
         try {
             result = MVEL.executeExpression(compiled, vars);
@@ -128,6 +152,37 @@ public final class CompiledFormula {
             throw new FormulaEvaluationException("formula.eval.failed", e, String.valueOf(e.getMessage()));
         }
         return FormulaValues.output(result);
+    }
+
+    /**
+     * The formula as one PostgreSQL scalar expression over a row, with JDBC placeholders ({@code ?}) and the
+     * compiler's context; see {@link #sql(Function, FormulaContext)}.
+     */
+    public SqlExpression sql(Function<FieldRef, String> column) {
+        return sql(column, context);
+    }
+
+    /** As {@link #sql(Function)} with ordinal placeholders {@code ?firstOrdinal, ?firstOrdinal+1, …}. */
+    public SqlExpression sql(Function<FieldRef, String> column, int firstOrdinal) {
+        return sql(column, context).withOrdinalPlaceholders(firstOrdinal);
+    }
+
+    /**
+     * The formula as one PostgreSQL scalar expression that gives, for a row, what {@link #evaluate(Map,
+     * FormulaContext)} gives for that row's values (same nulls, decimals, text, dates and zone rules). It needs the
+     * {@code tf_*} functions of migration {@code db/rule/V2_0_1__formula_sql_helpers.sql} on the search path.
+     * <p>{@code column} maps each field the formula reads to its column expression, e.g. {@code r.f_12}; it must be
+     * a (qualified, optionally double-quoted) identifier, never user text. Every literal of the formula, today's
+     * date and the time zone are bind parameters. The SQL type of the result is numeric, text, boolean, date or
+     * timestamptz ({@link SqlArgs#sqlType}). TODAY() is taken once, when the SQL is generated.
+     * <p>One difference remains: a text over the length limit raises SQLSTATE 22001 ({@code
+     * formula.eval.text-too-long}) where it is computed, but SQL may skip computing parts that cannot change the
+     * result (the branch not taken, the rest of a decided AND/OR), which MVEL computes.
+     *
+     * @throws IllegalArgumentException if {@code column} returns something that is not a column expression
+     */
+    public SqlExpression sql(Function<FieldRef, String> column, FormulaContext context) {
+        return SqlGenerator.generate(tree, column, context, SqlExpression.Placeholders.JDBC, 1);
     }
 
     @Override

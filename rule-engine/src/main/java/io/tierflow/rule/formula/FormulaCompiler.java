@@ -13,7 +13,8 @@ import org.mvel2.ParserContext;
  * Compiles formula text: own lexer and parser ({@code Lexer}, {@code Parser}) → type check ({@link TypeChecker},
  * which documents the typing and null rules) → MVEL source generated from the typed tree → MVEL compiled mode.
  * MVEL never sees the user's text; the generated source can reach only {@link FormulaRuntime} and the formula's
- * {@link FunctionTable}. Limits: 4000 characters, nesting depth 32, expression tree depth 100, 1000 nodes,
+ * {@link FunctionTable}. The same typed tree also translates to SQL ({@link CompiledFormula#sql}). Limits:
+ * 4000 characters, nesting depth 32, expression tree depth 100, 1000 nodes,
  * 64 arguments per call.
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class FormulaCompiler {
         ParserContext ctx = new ParserContext();
         ctx.addImport("Rt", FormulaRuntime.class);
         Serializable compiled = MVEL.compileExpression(source, ctx);
-        return new CompiledFormula(text, typed.type(), source, compiled, gen.fields.values(), gen.constants,
-                new FunctionTable(gen.functions));
+        return new CompiledFormula(text, typed, source, compiled, gen.fields.values(), gen.constants,
+                new FunctionTable(gen.functions), registry.context());
     }
 }

@@ -9,6 +9,9 @@ import java.util.Locale;
  * <p>Implementations must be bounded in time and memory by the size of their arguments (no loops over
  * user-controlled counts other than the argument count; text results at most
  * {@link FormulaValues#MAX_TEXT_LENGTH} characters) and must have no side effects.
+ * <p>Every function has two implementations that must agree: {@link #apply} for the generated MVEL and
+ * {@link #sql} for the SQL back end. The differential test ({@code SqlMatchesMvelTest}) runs both on random
+ * formulas over random records in PostgreSQL.
  */
 public interface FormulaFunction {
     /** Upper-case name, e.g. {@code "ROUND"}. */
@@ -28,6 +31,23 @@ public interface FormulaFunction {
      * accepted by {@link #returnType}.
      */
     Object apply(Object[] args);
+
+    /**
+     * As {@link #apply(Object[])}, in an evaluation context; the runtime always calls this one. Functions that
+     * depend on the date or the time zone (TODAY, DAYSSINCE) override it; the rest need not.
+     */
+    default Object apply(Object[] args, FormulaContext context) {
+        return apply(args);
+    }
+
+    /**
+     * The same computation as one PostgreSQL expression, built from the argument fragments of {@code args} (see
+     * {@link SqlArgs} for what the SQL may contain). It must give what {@link #apply} gives for every input,
+     * including nulls; the {@code tf_*} helpers of {@code db/rule/V2_0_1__formula_sql_helpers.sql} implement the
+     * value rules (DECIMAL64 numbers, text forms, Java's trimming and case mapping). The generator applies the same
+     * result checks as the runtime afterwards (number range, text length).
+     */
+    String sql(SqlArgs args);
 
     /** What the function does, in zh or en. */
     String description(Locale locale);

@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Static helpers called by the generated MVEL (imported there as {@code Rt}). Operands always have the types the
- * checker proved; every helper handles null according to the rules documented on {@link TypeChecker}.
+ * checker proved; every helper handles null according to the rules documented on {@link TypeChecker}. Helpers
+ * that depend on the time zone or the date get the evaluation's {@link FormulaContext} (MVEL variable {@code cx}).
  * This class and {@link FunctionTable} are the only things the generated code can reach.
  */
 public final class FormulaRuntime {
@@ -109,7 +110,7 @@ public final class FormulaRuntime {
         }
         Long n = wholeDays(days);
         try {
-            return n == null ? null : ((LocalDate) date).plusDays(n);
+            return n == null ? null : FormulaValues.checkDate(((LocalDate) date).plusDays(n));
         } catch (DateTimeException | ArithmeticException e) {
             return null;
         }
@@ -126,7 +127,8 @@ public final class FormulaRuntime {
         return BigDecimal.valueOf(ChronoUnit.DAYS.between((LocalDate) b, (LocalDate) a));
     }
 
-    public static OffsetDateTime dateTimePlus(Object t, Object days) {
+    /** Adds whole seconds to the instant (no calendar or DST effects); the result is seen in the context's zone. */
+    public static OffsetDateTime dateTimePlus(FormulaContext cx, Object t, Object days) {
         if (t == null || days == null) {
             return null;
         }
@@ -136,14 +138,14 @@ public final class FormulaRuntime {
         }
         try {
             long seconds = d.multiply(SECONDS_PER_DAY).setScale(0, RoundingMode.DOWN).longValueExact();
-            return ((OffsetDateTime) t).plusSeconds(seconds);
+            return FormulaValues.checkDateTime(((OffsetDateTime) t).toInstant().plusSeconds(seconds), cx.zone());
         } catch (DateTimeException | ArithmeticException e) {
             return null;
         }
     }
 
-    public static OffsetDateTime dateTimeMinus(Object t, Object days) {
-        return days == null ? null : dateTimePlus(t, ((BigDecimal) days).negate());
+    public static OffsetDateTime dateTimeMinus(FormulaContext cx, Object t, Object days) {
+        return days == null ? null : dateTimePlus(cx, t, ((BigDecimal) days).negate());
     }
 
     public static BigDecimal dateTimeDiff(Object a, Object b) {
@@ -189,7 +191,7 @@ public final class FormulaRuntime {
             return x.compareTo(y);
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+            return compareCodePoints(x, y);
         }
         if (a instanceof LocalDate x && b instanceof LocalDate y) {
             return x.compareTo(y);
@@ -204,9 +206,31 @@ public final class FormulaRuntime {
                 + b.getClass().getSimpleName());
     }
 
+    /**
+     * Text order by Unicode code point, which is also the order of UTF-8 bytes and of PostgreSQL's
+     * {@code COLLATE "C"}. String.compareTo orders by UTF-16 unit instead, which puts characters beyond U+FFFF
+     * (emoji, rare CJK) before U+E000..U+FFFF (e.g. full-width forms); the two orders differ only there.
+     */
+    public static int compareCodePoints(String x, String y) {
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+            char c = x.charAt(i);
+            char d = y.charAt(i);
+            if (c != d) {
+                if (c >= 0xD800 && d >= 0xD800) {
+                    // move surrogates above U+E000..U+FFFF (a code point beyond the BMP is greater than both)
+                    c = (char) (c >= 0xE000 ? c - 0x800 : c + 0x2000);
+                    d = (char) (d >= 0xE000 ? d - 0x800 : d + 0x2000);
+                }
+                return c - d;
+            }
+        }
+        return x.length() - y.length();
+    }
+
     // ---- function calls --------------------------------------------------------------------------------
-    public static Object call(FunctionTable fn, int index, Object[] args) {
-        Object r = fn.call(index, args);
+    public static Object call(FunctionTable fn, FormulaContext cx, int index, Object[] args) {
+        Object r = fn.call(index, args, cx);
         if (r instanceof BigDecimal b) {
             return FormulaValues.checkNumber(b);
         }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Value rules shared by the generated code, the functions and callers.
@@ -22,14 +24,27 @@ import java.time.format.DateTimeParseException;
  *   <li>Text results are at most {@link #MAX_TEXT_LENGTH} characters; longer ones raise
  *   {@link FormulaEvaluationException} {@code formula.eval.text-too-long}. Turning a value into text: null → "",
  *   numbers as plain strings (normalised), booleans "true"/"false", DATE yyyy-MM-dd, DATETIME ISO-8601 with offset.</li>
- *   <li>DATETIME values are {@link OffsetDateTime}; inputs given as {@link Instant} (taken as UTC),
- *   {@link ZonedDateTime} or {@link LocalDateTime} (taken as UTC) or ISO text are converted. They compare by instant.</li>
+ *   <li>Text compares by Unicode code point ({@link FormulaRuntime#compareCodePoints}).</li>
+ *   <li>DATE values lie in 0001-01-01..9999-12-31; a date outside (from arithmetic or from a record) is null.</li>
+ *   <li>DATETIME values are instants, carried as {@link OffsetDateTime} at the offset the evaluation's zone
+ *   ({@link FormulaContext#zone()}) has at that instant; their calendar date and text form are therefore those of
+ *   the zone. Inputs given as {@link Instant} (UTC), {@link ZonedDateTime}, {@link LocalDateTime} (taken as UTC) or
+ *   ISO text are converted; precision is microseconds (finer input is truncated, as PostgreSQL's timestamptz
+ *   cannot hold it); values before 0001-01-02T00:00Z or from 9999-12-31T00:00Z on are null, so that the date in
+ *   any zone has a four-digit year. They compare by instant.</li>
  * </ul>
+ * The SQL back end follows the same rules (db/rule/V2_0_1__formula_sql_helpers.sql).
  */
 public final class FormulaValues {
     public static final MathContext MC = MathContext.DECIMAL64;
     public static final int MAX_TEXT_LENGTH = 10_000;
     public static final int MAX_EXPONENT = 1000;
+    public static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+    public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+    /** The first DATETIME instant. */
+    public static final Instant MIN_DATETIME = Instant.parse("0001-01-02T00:00:00Z");
+    /** The first instant after the DATETIME range. */
+    public static final Instant END_DATETIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private FormulaValues() {
     }
@@ -60,6 +75,19 @@ public final class FormulaValues {
             return BigDecimal.ZERO;
         }
         return v;
+    }
+
+    /** The date, or null outside 0001-01-01..9999-12-31. */
+    public static LocalDate checkDate(LocalDate d) {
+        return d == null || d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE) ? null : d;
+    }
+
+    /** The instant truncated to microseconds, at the zone's offset; null outside the DATETIME range. */
+    public static OffsetDateTime checkDateTime(Instant t, ZoneId zone) {
+        if (t == null || t.isBefore(MIN_DATETIME) || !t.isBefore(END_DATETIME)) {
+            return null;
+        }
+        return t.truncatedTo(ChronoUnit.MICROS).atZone(zone).toOffsetDateTime();
     }
 
     /** @throws FormulaEvaluationException if the text is longer than {@link #MAX_TEXT_LENGTH} */
@@ -99,11 +127,28 @@ public final class FormulaValues {
      * Converts an input value to the plain value of {@code type}: numbers may be any {@link Number}
      * (Integer, Long, Double… are converted to BigDecimal; NaN/infinite are rejected) or numeric text;
      * DATE accepts LocalDate or ISO text; DATETIME accepts OffsetDateTime, Instant, ZonedDateTime, LocalDateTime
-     * (as UTC) or ISO text. null stays null.
+     * (as UTC) or ISO text. null stays null. Dates and date-times follow the range rules above; DATETIMEs come back
+     * in UTC.
      *
      * @throws IllegalArgumentException if the value does not fit the type
      */
     public static Object normalizeInput(Object raw, ValueType type) {
+        return normalizeInput(raw, type, ZoneOffset.UTC);
+    }
+
+    /** As {@link #normalizeInput(Object, ValueType)}, DATETIMEs at the offset of {@code zone}. */
+    public static Object normalizeInput(Object raw, ValueType type, ZoneId zone) {
+        Object v = convertInput(raw, type);
+        if (v instanceof LocalDate d) {
+            return checkDate(d);
+        }
+        if (v instanceof OffsetDateTime t) {
+            return checkDateTime(t.toInstant(), zone);
+        }
+        return v;
+    }
+
+    private static Object convertInput(Object raw, ValueType type) {
         if (raw == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.tierflow.rule.formula;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
@@ -18,14 +19,25 @@ public class FunctionRegistry {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     private final Map<String, FormulaFunction> byName;
+    private final FormulaContext context;
 
+    /** The functions found by CDI; the clock is a CDI {@link Clock} bean if there is one, else the system's. */
     @Inject
-    public FunctionRegistry(Instance<FormulaFunction> all) {
-        this(all.stream().toList());
+    public FunctionRegistry(Instance<FormulaFunction> all, Instance<Clock> clock) {
+        this(all.stream().toList(), clock.isResolvable() ? clock.get() : Clock.systemDefaultZone());
     }
 
-    /** For plain (non-CDI) use and tests. */
+    /** For plain (non-CDI) use and tests, with the system clock and default zone. */
     public FunctionRegistry(Collection<FormulaFunction> fns) {
+        this(fns, Clock.systemDefaultZone());
+    }
+
+    /**
+     * For plain (non-CDI) use and tests. {@code clock} gives compiled formulas their default
+     * {@link FormulaContext}: what TODAY() is and in which zone DATETIMEs are seen.
+     */
+    public FunctionRegistry(Collection<FormulaFunction> fns, Clock clock) {
+        this.context = FormulaContext.of(clock);
         Map<String, FormulaFunction> map = new TreeMap<>();
         for (FormulaFunction f : fns) {
             String name = f.name();
@@ -40,6 +52,11 @@ public class FunctionRegistry {
             }
         }
         this.byName = Collections.unmodifiableMap(map);
+    }
+
+    /** The default evaluation context of formulas compiled with this registry. */
+    public FormulaContext context() {
+        return context;
     }
 
     public Optional<FormulaFunction> find(String name) {

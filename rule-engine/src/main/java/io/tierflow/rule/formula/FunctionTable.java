@@ -10,7 +10,7 @@ public final class FunctionTable {
         this.functions = functions.toArray(new FormulaFunction[0]);
     }
 
-    Object call(int index, Object[] args) {
-        return functions[index].apply(args);
+    Object call(int index, Object[] args, FormulaContext context) {
+        return functions[index].apply(args, context);
     }
 }

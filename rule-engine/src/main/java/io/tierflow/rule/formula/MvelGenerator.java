@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tierflow.rule.formula.Typed.Cond;
 import io.tierflow.rule.formula.Typed.Const;
@@ -16,12 +17,15 @@ import io.tierflow.rule.formula.Typed.T;
 /**
  * Generates MVEL source from a typed tree. The output contains only: {@code Rt.<helper>(…)} calls,
  * variables {@code v<fieldId>} (field values), {@code k<n>} (number and text constants, never re-parsed and never
- * spliced into the source), {@code fn} (the formula's {@link FunctionTable}), decimal integer function indexes,
- * {@code true}, {@code false}, {@code null}, commas, parentheses and fully parenthesised {@code ? :}.
- * No user text reaches the MVEL source.
+ * spliced into the source), {@code fn} (the formula's {@link FunctionTable}), {@code cx} (the evaluation's
+ * {@link FormulaContext}), decimal integer function indexes, {@code true}, {@code false}, {@code null}, commas,
+ * parentheses and fully parenthesised {@code ? :}. No user text reaches the MVEL source.
  */
 final class MvelGenerator {
     static final String FUNCTIONS_VAR = "fn";
+    /** The evaluation's {@link FormulaContext}, passed to the helpers that need the zone and to function calls. */
+    static final String CONTEXT_VAR = "cx";
+    private static final Set<String> CONTEXT_HELPERS = Set.of("dateTimePlus", "dateTimeMinus");
 
     final List<Object> constants = new ArrayList<>();
     final Map<Long, FieldRef> fields = new LinkedHashMap<>();
@@ -53,6 +57,9 @@ final class MvelGenerator {
             out.append(varName(f.field().fieldId()));
         } else if (t instanceof Op o) {
             out.append("Rt.").append(o.helper()).append('(');
+            if (CONTEXT_HELPERS.contains(o.helper())) {
+                out.append(CONTEXT_VAR).append(", ");
+            }
             for (int i = 0; i < o.args().size(); i++) {
                 if (i > 0) {
                     out.append(", ");
@@ -76,7 +83,8 @@ final class MvelGenerator {
                 functions.add(f.function());
                 functionIndex.put(f.function(), idx);
             }
-            out.append("Rt.call(").append(FUNCTIONS_VAR).append(", ").append(idx).append(", ");
+            out.append("Rt.call(").append(FUNCTIONS_VAR).append(", ").append(CONTEXT_VAR).append(", ").append(idx)
+                    .append(", ");
             argsArray(f.args());
             out.append(')');
         }

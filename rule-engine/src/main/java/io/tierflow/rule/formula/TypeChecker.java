@@ -36,7 +36,7 @@ import static io.tierflow.rule.formula.ValueType.TEXT;
  *   DATETIME {@code ±} NUMBER gives DATETIME (fractional days allowed, truncated to whole seconds);
  *   DATETIME {@code -} DATETIME gives NUMBER (days, fractional). DATE and DATETIME never mix.</li>
  *   <li>{@code == !=} need both sides of the same type; {@code < <= > >=} need the same type among NUMBER,
- *   TEXT (UTF-16 lexicographic), DATE, DATETIME (by instant). Comparisons cannot be chained.</li>
+ *   TEXT (by Unicode code point), DATE, DATETIME (by instant). Comparisons cannot be chained.</li>
  *   <li>{@code && || !}, the condition of {@code ? :} need BOOLEAN; both branches of {@code ? :} must have the
  *   same type.</li>
  *   <li>The literal {@code null} has type NULL, which is accepted wherever any type is expected and unifies

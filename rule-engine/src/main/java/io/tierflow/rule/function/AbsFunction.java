@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** ABS(number): absolute value; null → null. */
@@ -24,5 +25,10 @@ public class AbsFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null ? null : num(a[0]).abs();
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "abs(" + a.get(0, ValueType.NUMBER) + ")";
     }
 }

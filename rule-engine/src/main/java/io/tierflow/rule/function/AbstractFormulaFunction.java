@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.tierflow.rule.formula.FormulaFunction;
 import io.tierflow.rule.formula.FunctionArgumentException;
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** Common parts of the built-in functions: names, texts and argument checks with zh/en messages. */
@@ -133,7 +134,10 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
         return (String) o;
     }
 
-    /** The calendar date of a DATE or a DATETIME (in the DATETIME's own offset); null stays null. */
+    /**
+     * The calendar date of a DATE or a DATETIME; null stays null. A DATETIME's own offset is the evaluation zone's
+     * (CompiledFormula converts inputs, date-time arithmetic keeps it so), hence its date is the zone's date.
+     */
     protected static LocalDate date(Object o) {
         if (o instanceof OffsetDateTime t) {
             return t.toLocalDate();
@@ -143,6 +147,15 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
 
     protected static boolean truthy(Object o) {
         return Boolean.TRUE.equals(o);
+    }
+
+    /** The arguments as conditions (null counts as false) joined by {@code op} (" AND " or " OR "). */
+    protected static String truths(SqlArgs a, String op) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.size(); i++) {
+            sb.append(i == 0 ? "" : op).append("COALESCE(").append(a.get(i, ValueType.BOOLEAN)).append(", FALSE)");
+        }
+        return sb.toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** AND(a, b, …): true when every argument is true; null counts as false. */
@@ -31,5 +32,10 @@ public class AndFunction extends AbstractFormulaFunction {
             }
         }
         return true;
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "(" + truths(a, " AND ") + ")";
     }
 }

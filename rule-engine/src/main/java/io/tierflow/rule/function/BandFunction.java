@@ -2,9 +2,12 @@ package io.tierflow.rule.function;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FormulaValues;
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /**
@@ -16,6 +19,8 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class BandFunction extends AbstractFormulaFunction {
     static final int MAX_BOUNDS = 100;
+    private static final Pattern BOUND =
+            Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?");
 
     public BandFunction() {
         super("BAND", "BAND(value, \"bound1,bound2,...\", \"label0,label1,...\")",
@@ -49,17 +54,8 @@ public class BandFunction extends AbstractFormulaFunction {
         int band = 0;
         BigDecimal prev = null;
         for (String s : b) {
-            BigDecimal bound;
-            try {
-                String x = s.trim();
-                if (x.isEmpty() || x.length() > 40) {
-                    return null;
-                }
-                bound = new BigDecimal(x);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (prev != null && bound.compareTo(prev) <= 0) {
+            BigDecimal bound = bound(s);
+            if (bound == null || prev != null && bound.compareTo(prev) <= 0) {
                 return null;
             }
             prev = bound;
@@ -68,5 +64,25 @@ public class BandFunction extends AbstractFormulaFunction {
             }
         }
         return l[band].trim();
+    }
+
+    /**
+     * A bound: an ASCII decimal number (BigDecimal syntax without non-ASCII digits, exponent of at most 4 digits),
+     * at most 40 characters after trimming, within the number range; null otherwise. The same rule as the SQL
+     * helper tf_band_bound, so that both back ends read the same bounds.
+     */
+    public static BigDecimal bound(String s) {
+        String x = s.trim();
+        if (x.length() > 40 || !BOUND.matcher(x).matches()) {
+            return null;
+        }
+        BigDecimal b = new BigDecimal(x);
+        return FormulaValues.outOfRange(b) ? null : b;
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_band(" + a.get(0, ValueType.NUMBER) + ", " + a.get(1, ValueType.TEXT) + ", "
+                + a.get(2, ValueType.TEXT) + ")";
     }
 }

@@ -24,8 +24,9 @@ public final class BuiltinFunctions {
         return all(Clock.systemDefaultZone());
     }
 
+    /** The built-ins in a registry whose formulas evaluate with {@code clock} (TODAY() and the time zone). */
     public static FunctionRegistry registry(Clock clock) {
-        return new FunctionRegistry(all(clock));
+        return new FunctionRegistry(all(clock), clock);
     }
 
     public static FunctionRegistry registry() {

@@ -7,6 +7,7 @@ import io.tierflow.rule.formula.FormulaValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** CONCAT(a, b, …): joins the values as text (null → ""); at most 10,000 characters. */
@@ -36,5 +37,14 @@ public class ConcatFunction extends AbstractFormulaFunction {
             sb.append(s);
         }
         return sb.toString();
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < a.size(); i++) {
+            sb.append(i == 0 ? "" : " || ").append(a.text(i));
+        }
+        return sb.append(")").toString();
     }
 }

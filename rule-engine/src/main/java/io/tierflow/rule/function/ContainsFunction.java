@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** CONTAINS(text, part): whether text contains part (case-sensitive); null → false. */
@@ -26,5 +27,10 @@ public class ContainsFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] != null && a[1] != null && text(a[0]).contains(text(a[1]));
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_contains(" + a.get(0, ValueType.TEXT) + ", " + a.get(1, ValueType.TEXT) + ")";
     }
 }

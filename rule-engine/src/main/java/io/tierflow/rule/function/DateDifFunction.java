@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** DATEDIF(start, end[, unit]): whole days ("D", default), months ("M") or years ("Y") from start to end. */
@@ -46,5 +47,13 @@ public class DateDifFunction extends AbstractFormulaFunction {
             default -> null;
         };
         return u == null ? null : BigDecimal.valueOf(u.between(s, e));
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        if (a.size() == 2) {
+            return "CAST((" + a.date(1) + " - " + a.date(0) + ") AS numeric)";
+        }
+        return "tf_datedif(" + a.date(0) + ", " + a.date(1) + ", " + a.get(2, ValueType.TEXT) + ")";
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FormulaContext;
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** DAYSSINCE(date): whole days from the date to today (negative for future dates); null → null. */
@@ -38,5 +40,16 @@ public class DaysSinceFunction extends AbstractFormulaFunction {
     public Object apply(Object[] a) {
         LocalDate d = date(a[0]);
         return d == null ? null : BigDecimal.valueOf(ChronoUnit.DAYS.between(d, LocalDate.now(clock)));
+    }
+
+    @Override
+    public Object apply(Object[] a, FormulaContext context) {
+        LocalDate d = date(a[0]);
+        return d == null ? null : BigDecimal.valueOf(ChronoUnit.DAYS.between(d, context.today()));
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "CAST((" + a.param(a.context().today()) + " - " + a.date(0) + ") AS numeric)";
     }
 }

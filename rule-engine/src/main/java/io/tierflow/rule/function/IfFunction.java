@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** IF(condition, then, else): both branches are evaluated (no side effects exist); a null condition counts as false. */
@@ -26,5 +27,10 @@ public class IfFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return truthy(a[0]) ? a[1] : a[2];
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "CASE WHEN " + a.get(0, ValueType.BOOLEAN) + " THEN " + a.get(1) + " ELSE " + a.get(2) + " END";
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** IFNULL(value, fallback): the value, or the fallback when the value is null. */
@@ -25,5 +26,10 @@ public class IfNullFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] != null ? a[0] : a[1];
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "COALESCE(" + a.get(0) + ", " + a.get(1) + ")";
     }
 }

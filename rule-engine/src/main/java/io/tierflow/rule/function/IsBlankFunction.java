@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** ISBLANK(value): true for null and for text that is empty or only whitespace. */
@@ -25,5 +26,12 @@ public class IsBlankFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null || (a[0] instanceof String s && s.isBlank());
+    }
+
+    /** Text: null or only whitespace (as String.isBlank); any other type: null. */
+    @Override
+    public String sql(SqlArgs a) {
+        return a.type(0) == ValueType.TEXT ? "tf_is_blank(" + a.get(0) + ")"
+                : "(" + a.get(0, ValueType.TEXT) + " IS NULL)";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** LEN(text): number of characters (Unicode code points); null → 0. */
@@ -28,5 +29,10 @@ public class LenFunction extends AbstractFormulaFunction {
     public Object apply(Object[] a) {
         String s = text(a[0]);
         return BigDecimal.valueOf(s == null ? 0 : s.codePointCount(0, s.length()));
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_len(" + a.get(0, ValueType.TEXT) + ")";
     }
 }

@@ -5,13 +5,16 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
-/** LOWER(text): Converts text to lower case. Null → null. */
+/** LOWER(text): Converts text to lower case, character by character (Σ always becomes σ). Null → null. */
 @ApplicationScoped
 public class LowerFunction extends AbstractFormulaFunction {
     public LowerFunction() {
-        super("LOWER", "LOWER(text)", "Converts text to lower case. Null gives null.", "把文本转换为小写。空值返回空。", "LOWER(email)");
+        super("LOWER", "LOWER(text)",
+                "Converts text to lower case (a Greek capital sigma always becomes σ). Null gives null.",
+                "把文本转换为小写（希腊大写字母 Σ 一律变为 σ）。空值返回空。", "LOWER(email)");
     }
 
     @Override
@@ -23,6 +26,13 @@ public class LowerFunction extends AbstractFormulaFunction {
 
     @Override
     public Object apply(Object[] a) {
-        return a[0] == null ? null : text(a[0]).toLowerCase(Locale.ROOT);
+        // Σ always becomes σ: Java picks the word-final ς by word boundaries, ICU (the SQL side) by Unicode's
+        // Final_Sigma rule, and they disagree on e.g. "ǅΣ9"; without the final form LOWER is per character in both
+        return a[0] == null ? null : text(a[0]).replace('Σ', 'σ').toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_lower(" + a.get(0, ValueType.TEXT) + ")";
     }
 }

@@ -6,6 +6,7 @@ import io.tierflow.rule.formula.FormulaRuntime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** MAX(a, b, …): the largest non-null value (numbers, dates or date-times, all of one type); all null → null. */
@@ -34,5 +35,10 @@ public class MaxFunction extends AbstractFormulaFunction {
             }
         }
         return best;
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "GREATEST(" + a.list(a.resultType()) + ")";
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
-/** MONTH(date): The month (1-12) of a date or date-time. Null → null. A date-time counts in its own offset. */
+/** MONTH(date): The month (1-12) of a date or date-time. Null → null. A date-time counts in the formula's time zone. */
 @ApplicationScoped
 public class MonthFunction extends AbstractFormulaFunction {
     public MonthFunction() {
@@ -24,5 +25,10 @@ public class MonthFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null ? null : BigDecimal.valueOf(date(a[0]).getMonthValue());
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "CAST(extract(month FROM " + a.date(0) + ") AS numeric)";
     }
 }

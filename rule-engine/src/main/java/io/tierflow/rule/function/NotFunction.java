@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** NOT(condition): null counts as false, so NOT(null) is true. */
@@ -26,5 +27,10 @@ public class NotFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return !truthy(a[0]);
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "(NOT COALESCE(" + a.get(0, ValueType.BOOLEAN) + ", FALSE))";
     }
 }

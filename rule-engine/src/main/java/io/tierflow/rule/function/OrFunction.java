@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** OR(a, b, …): true when any argument is true; null counts as false. */
@@ -31,5 +32,10 @@ public class OrFunction extends AbstractFormulaFunction {
             }
         }
         return false;
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "(" + truths(a, " OR ") + ")";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** ROUND(number[, digits]): half-up rounding to digits (-20..20, default 0) decimal places; null → null. */
@@ -42,5 +43,13 @@ public class RoundFunction extends AbstractFormulaFunction {
             digits = d.setScale(0, RoundingMode.DOWN).intValue();
         }
         return x == null ? null : x.setScale(digits, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        if (a.size() == 1) {
+            return "round(" + a.get(0, ValueType.NUMBER) + ")";
+        }
+        return "tf_round(" + a.get(0, ValueType.NUMBER) + ", " + a.get(1, ValueType.NUMBER) + ")";
     }
 }

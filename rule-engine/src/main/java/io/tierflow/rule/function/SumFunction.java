@@ -7,6 +7,7 @@ import io.tierflow.rule.formula.FormulaValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** SUM(a, b, …): sum of the non-null numbers; all null → 0. */
@@ -38,5 +39,10 @@ public class SumFunction extends AbstractFormulaFunction {
             }
         }
         return s;
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_sum(" + a.list(ValueType.NUMBER) + ")";
     }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FormulaContext;
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
-/** TODAY(): the current date in the server's default time zone (a Clock can be given for tests). */
+/** TODAY(): the current date in the evaluation context's time zone (FormulaContext; the server's by default). */
 @ApplicationScoped
 public class TodayFunction extends AbstractFormulaFunction {
     private final Clock clock;
@@ -18,7 +20,8 @@ public class TodayFunction extends AbstractFormulaFunction {
     }
 
     public TodayFunction(Clock clock) {
-        super("TODAY", "TODAY()", "Today's date (server time zone).", "今天的日期（服务器时区）。",
+        super("TODAY", "TODAY()", "Today's date in the formulas' time zone (by default the server's).",
+                "公式时区（默认为服务器时区）的今天日期。",
                 "TODAY()", "TODAY() - signedOn");
         this.clock = clock;
     }
@@ -32,5 +35,16 @@ public class TodayFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return LocalDate.now(clock);
+    }
+
+    @Override
+    public Object apply(Object[] a, FormulaContext context) {
+        return context.today();
+    }
+
+    /** Today's date in the context, as a parameter: one value for the whole statement. */
+    @Override
+    public String sql(SqlArgs a) {
+        return a.param(a.context().today());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** TRIM(text): Removes spaces at both ends of the text. Null → null. */
@@ -23,5 +24,10 @@ public class TrimFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null ? null : text(a[0]).strip();
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_strip(" + a.get(0, ValueType.TEXT) + ")";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** UPPER(text): Converts text to upper case. Null → null. */
@@ -24,5 +25,10 @@ public class UpperFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null ? null : text(a[0]).toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "tf_upper(" + a.get(0, ValueType.TEXT) + ")";
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
-/** YEAR(date): The year of a date or date-time. Null → null. A date-time counts in its own offset. */
+/** YEAR(date): The year of a date or date-time. Null → null. A date-time counts in the formula's time zone. */
 @ApplicationScoped
 public class YearFunction extends AbstractFormulaFunction {
     public YearFunction() {
@@ -24,5 +25,10 @@ public class YearFunction extends AbstractFormulaFunction {
     @Override
     public Object apply(Object[] a) {
         return a[0] == null ? null : BigDecimal.valueOf(date(a[0]).getYear());
+    }
+
+    @Override
+    public String sql(SqlArgs a) {
+        return "CAST(extract(year FROM " + a.date(0) + ") AS numeric)";
     }
 }

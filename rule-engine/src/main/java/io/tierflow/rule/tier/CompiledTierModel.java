@@ -7,8 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.tierflow.rule.formula.CompiledFormula;
+import io.tierflow.rule.formula.FieldRef;
+import io.tierflow.rule.formula.FormulaContext;
+import io.tierflow.rule.formula.SqlExpression;
 
 /** A compiled tier model; immutable and thread-safe. */
 public final class CompiledTierModel {
@@ -31,6 +35,26 @@ public final class CompiledTierModel {
 
     public List<TierRule> rules() {
         return rules;
+    }
+
+    /**
+     * The tier of a row as one PostgreSQL expression (text; NULL when no rule holds), for set-based re-tiering and
+     * simulation: what {@link #evaluate} decides for that row's values. Conditions are translated as
+     * {@link CompiledFormula#sql(Function, FormulaContext)} does; tier names are parameters. JDBC placeholders.
+     */
+    public SqlExpression sql(Function<FieldRef, String> column, FormulaContext context) {
+        List<SqlExpression> sql = new ArrayList<>(conditions.size());
+        List<String> tiers = new ArrayList<>(conditions.size());
+        for (int i = 0; i < conditions.size(); i++) {
+            sql.add(conditions.get(i).sql(column, context));
+            tiers.add(rules.get(i).tier());
+        }
+        return SqlExpression.firstMatch(sql, tiers);
+    }
+
+    /** As {@link #sql(Function, FormulaContext)} in the compiler's context (its registry's clock). */
+    public SqlExpression sql(Function<FieldRef, String> column) {
+        return sql(column, conditions.isEmpty() ? FormulaContext.system() : conditions.get(0).context());
     }
 
     /** Checks the rules in order; the first true condition decides. A null result counts as false. */
