@@ -75,6 +75,19 @@ public class FormResource {
         return forms.setTiering(Caller.of(identity), form, t.tierModel(), t.approval());
     }
 
+    @GET
+    @Path("{form}/triggers")
+    public Uni<List<io.tierflow.form.trigger.TriggerRule>> triggers(@PathParam("form") String form) {
+        return forms.get(form).map(FormDefinition::triggers);
+    }
+
+    @PUT
+    @Path("{form}/triggers")
+    public Uni<List<io.tierflow.form.trigger.TriggerRule>> setTriggers(@PathParam("form") String form,
+            List<io.tierflow.form.trigger.TriggerRule> rules) {
+        return forms.setTriggers(Caller.of(identity), form, rules).map(FormDefinition::triggers);
+    }
+
     @DELETE
     @Path("{form}")
     public Uni<Response> delete(@PathParam("form") String form) {

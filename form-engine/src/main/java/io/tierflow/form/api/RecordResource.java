@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** A form's records: list (newest first, keyset pages), create, read, and patch with the version read. */
 @Path("/api/forms/{form}/records")
@@ -45,6 +46,9 @@ public class RecordResource {
 
     @Inject
     RelatedRecords related;
+
+    @Inject
+    io.tierflow.form.record.RuleLog ruleLog;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -138,6 +142,13 @@ public class RecordResource {
     @Path("{id}/related")
     public Uni<List<RelatedRecords.Group>> related(@PathParam("form") String form, @PathParam("id") long id) {
         return related.of(Caller.of(identity), form, id);
+    }
+
+    /** Which trigger rules ran for the record, newest first. */
+    @GET
+    @Path("{id}/rule-log")
+    public Uni<List<Map<String, Object>>> ruleLog(@PathParam("form") String form, @PathParam("id") long id) {
+        return ruleLog.of(Caller.of(identity), form, id);
     }
 
     @GET

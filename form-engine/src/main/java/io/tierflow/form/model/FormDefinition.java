@@ -6,11 +6,18 @@ import java.util.Optional;
 
 /** A form with its live fields in display order, its tier model, its approval binding and its permissions. */
 public record FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
-        TierModel tierModel, ApprovalBinding approval, FormPermissions permissions) {
+        TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
+        List<io.tierflow.form.trigger.TriggerRule> triggers) {
 
     public FormDefinition {
         fields = List.copyOf(fields);
         permissions = permissions == null ? FormPermissions.defaults() : permissions;
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
+            TierModel tierModel, ApprovalBinding approval, FormPermissions permissions) {
+        this(id, key, name, revision, fields, tierModel, approval, permissions, null);
     }
 
     public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,

@@ -75,7 +75,8 @@ public class RecordUpdateConsumer implements EffectConsumer {
         return forms.load(session, effect.number("formId")).chain(def -> {
             Map<Long, Object> patch = input.parse(def, values, false);
             return records.find(session, def, RowScope.all(), recordId, true)
-                    .chain(current -> writer.update(session, compiler.compiled(def), actorId, current, patch, KIND))
+                    .chain(current -> writer.update(session, compiler.compiled(def), actorId, current, patch,
+                            effect.payload().get("cause") == null ? KIND : effect.text("cause")))
                     .replaceWithVoid();
         }).onFailure(f -> f instanceof Problem p && p.status() < 500).recoverWithUni(f -> {
             // the record or form is gone, or the value no longer fits: nothing is left to apply, so it is done

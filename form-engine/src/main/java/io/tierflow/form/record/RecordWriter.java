@@ -54,6 +54,9 @@ public class RecordWriter {
     @Inject
     RelationPropagation propagation;
 
+    @Inject
+    io.tierflow.form.trigger.TriggerEngine triggers;
+
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
@@ -75,6 +78,7 @@ public class RecordWriter {
                     .call(saved -> audit.record(session, actorId, "record.create", def.table(), Long.toString(saved.id()),
                             Map.of("values", byKey(def, saved.values()), "tier", String.valueOf(saved.tier()))))
                     .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause))
+                    .call(saved -> triggers.fire(session, form, null, saved, filled(def, saved), cause))
                     .call(saved -> propagation.after(session, def, null, saved, actorId, 0));
         });
     }
@@ -149,6 +153,7 @@ public class RecordWriter {
                 .call(saved -> audit.record(session, actorId, "record.update", def.table(), Long.toString(saved.id()),
                         Map.of("changes", changes, "cause", cause)))
                 .call(saved -> afterTier(session, form, saved, current.tier(), next.decision, actorId, cause))
+                .call(saved -> triggers.fire(session, form, current, saved, changes.keySet(), cause))
                 .call(saved -> propagation.after(session, def, current, saved, actorId, depth));
     }
 
@@ -212,6 +217,17 @@ public class RecordWriter {
                     payload.put("title", title(def, saved));
                     return journal.enqueue(session, PROCESS_START, "tier:" + def.id() + ":" + historyId, payload);
                 });
+    }
+
+    /** The keys of the fields a new record has values for: what "changed" means on create. */
+    private static java.util.Set<String> filled(FormDefinition def, StoredRecord r) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        def.fields().forEach(f -> {
+            if (r.values().get(f.id()) != null) {
+                keys.add(f.key());
+            }
+        });
+        return keys;
     }
 
     /** The record's display text: its first text field, or "#id". */

@@ -11,7 +11,11 @@ import java.util.List;
  * fields it reads, and its tier model compiled. Immutable; cached per form revision.
  */
 public record CompiledForm(FormDefinition definition, List<Computed> formulas, CompiledTierModel tierModel,
-        List<Computed> defaults) {
+        List<Computed> defaults, List<Trigger> triggers) {
+
+    /** A trigger rule with its condition compiled (null: always). */
+    public record Trigger(io.tierflow.form.trigger.TriggerRule rule, CompiledFormula condition) {
+    }
 
     public record Computed(FieldDefinition field, CompiledFormula formula) {
     }

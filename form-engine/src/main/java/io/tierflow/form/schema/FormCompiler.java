@@ -115,7 +115,23 @@ public class FormCompiler {
                 }
             }
         }
-        return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults));
+        List<CompiledForm.Trigger> triggers = new ArrayList<>();
+        for (int i = 0; i < form.triggers().size(); i++) {
+            io.tierflow.form.trigger.TriggerRule rule = form.triggers().get(i);
+            CompiledFormula condition = null;
+            if (rule.condition() != null && !rule.condition().isBlank()) {
+                try {
+                    condition = formulas.compile(rule.condition(), FormulaScope.of(scope.values()));
+                } catch (FormulaException e) {
+                    throw formulaProblem("triggers[" + i + "].condition", e);
+                }
+                if (condition.type() != io.tierflow.rule.formula.ValueType.BOOLEAN) {
+                    throw Problem.invalid(List.of(new FieldProblem("triggers[" + i + "].condition", "form.trigger.not-boolean")));
+                }
+            }
+            triggers.add(new CompiledForm.Trigger(rule, condition));
+        }
+        return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults), List.copyOf(triggers));
     }
 
     /**

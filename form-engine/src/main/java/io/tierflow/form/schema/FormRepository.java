@@ -24,12 +24,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class FormRepository {
 
     private static final String SELECT = "SELECT json_build_object('id', f.id, 'key', f.key, 'name', f.name,"
-            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'fields',"
+            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'triggers', f.triggers, 'fields',"
             + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
             + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
             + "  FROM form_field x WHERE x.form_id = f.id AND x.deleted_at IS NULL))::text FROM form f WHERE f.deleted_at IS NULL";
 
     private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<io.tierflow.core.identity.Role, io.tierflow.form.model.RoleAccess>> ROLES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<io.tierflow.form.trigger.TriggerRule>> TRIGGERS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
@@ -101,7 +105,8 @@ public class FormRepository {
                     n.get("revision").asLong(), fields, tierModel,
                     approval == null || approval.isNull() ? null : json.treeToValue(approval, ApprovalBinding.class),
                     permissions == null || permissions.isNull() ? null
-                            : new FormPermissions(json.convertValue(permissions, ROLES)));
+                            : new FormPermissions(json.convertValue(permissions, ROLES)),
+                    json.convertValue(n.get("triggers"), TRIGGERS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable form definition", e);
         }

@@ -66,6 +66,9 @@ public class FormService {
     RelationResolver relations;
 
     @Inject
+    io.tierflow.form.trigger.TriggerEngine triggers;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<List<FormDefinition>> list() {
@@ -165,7 +168,7 @@ public class FormService {
         TierModel model = tierModel == null ? new TierModel(List.of()) : tierModel;
         return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
             FormDefinition draft = new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
-                    model, approval, form.permissions());
+                    model, approval, form.permissions(), form.triggers());
             checkApproval(draft);
             compiler.compile(draft, "fields");
             return NativeSql.update(session, "UPDATE form SET tier_model = " + NativeSql.jsonParam(1) + ", approval = "
@@ -174,6 +177,52 @@ public class FormService {
                     .call(updated -> recompute.all(session, compiler.compiled(updated), caller.id(), "tier-model"))
                     .call(updated -> audit.record(session, caller.id(), "form.tier-model", "form", Long.toString(form.id()),
                             Map.of("rules", model.rules().size())));
+        }));
+    }
+
+    /** Replaces the form's trigger rules after checking every event, condition and action. */
+    public Uni<FormDefinition> setTriggers(Caller caller, String ref, List<io.tierflow.form.trigger.TriggerRule> rules) {
+        requireBuilder(caller);
+        List<io.tierflow.form.trigger.TriggerRule> given = rules == null ? List.of() : rules;
+        return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < given.size(); i++) {
+                var rule = given.get(i);
+                String path = "triggers[" + i + "]";
+                if (rule.id() == null || !FIELD_KEY.matcher(rule.id()).matches() || !ids.add(rule.id())) {
+                    problems.add(new FieldProblem(path + ".id", "form.trigger.id"));
+                }
+                if (!io.tierflow.form.trigger.TriggerRule.EVENTS.contains(rule.when())) {
+                    problems.add(new FieldProblem(path + ".when", "form.trigger.when",
+                            String.join(", ", io.tierflow.form.trigger.TriggerRule.EVENTS)));
+                }
+                rule.fields().stream().filter(k -> form.field(k).isEmpty()).forEach(k ->
+                        problems.add(new FieldProblem(path + ".fields", "form.value.unknown-field", k)));
+                if (rule.actions().isEmpty()) {
+                    problems.add(new FieldProblem(path + ".actions", "form.trigger.actions-required"));
+                }
+                for (int a = 0; a < rule.actions().size(); a++) {
+                    var params = rule.actions().get(a);
+                    var action = triggers.action(String.valueOf(params.get("type")));
+                    if (action == null) {
+                        problems.add(new FieldProblem(path + ".actions[" + a + "].type", "form.trigger.action",
+                                String.join(", ", triggers.actionTypes())));
+                    } else {
+                        problems.addAll(action.check(form, params, path + ".actions[" + a + "]"));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw Problem.invalid(problems);
+            }
+            compiler.compile(new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
+                    form.tierModel(), form.approval(), form.permissions(), given), "fields");
+            return NativeSql.update(session, "UPDATE form SET triggers = " + NativeSql.jsonParam(1)
+                            + ", revision = revision + 1 WHERE id = ?2", write(given), form.id())
+                    .chain(() -> audit.record(session, caller.id(), "form.triggers", "form", Long.toString(form.id()),
+                            Map.of("rules", given.size())))
+                    .chain(() -> forms.load(session, form.id()));
         }));
     }
 
