@@ -11,10 +11,11 @@ import io.quarkus.qute.TemplateData;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.report.query.ReportResult;
 import io.tierflow.report.query.ReportRow;
+import io.tierflow.ui.web.TierColours;
 
 /**
  * One tier's count on the dashboard. {@code href} lists that tier's records ({@code null} for records
- * without a tier, which the list cannot filter on); {@code css} colours it ({@link TierClass}).
+ * without a tier, which the list cannot filter on); {@code css} colours it ({@link TierColours}).
  */
 @TemplateData
 public record TierCount(String tier, String label, long count, String share, String css, String href) {
@@ -24,7 +25,7 @@ public record TierCount(String tier, String label, long count, String share, Str
      * too), then tiers the model no longer has, then the unclassified records if there are any.
      */
     public static List<TierCount> of(FormDefinition form, ReportResult result, String untieredLabel) {
-        List<String> model = TierClass.tiers(form.tierModel());
+        List<String> model = TierColours.tiers(form.tierModel());
         Map<String, Long> counts = new LinkedHashMap<>();
         model.forEach(t -> counts.put(t, 0L));
         long untiered = 0;
@@ -41,10 +42,10 @@ public record TierCount(String tier, String label, long count, String share, Str
         List<TierCount> tiers = new ArrayList<>();
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             tiers.add(new TierCount(e.getKey(), e.getKey(), e.getValue(), share(e.getValue(), total),
-                    TierClass.of(e.getKey(), model), "/forms/" + encode(form.key()) + "?tier=" + encode(e.getKey())));
+                    TierColours.css(e.getKey(), model), "/forms/" + encode(form.key()) + "?tier=" + encode(e.getKey())));
         }
         if (untiered > 0) {
-            tiers.add(new TierCount(null, untieredLabel, untiered, share(untiered, total), TierClass.NONE, null));
+            tiers.add(new TierCount(null, untieredLabel, untiered, share(untiered, total), TierColours.NONE, null));
         }
         return tiers;
     }

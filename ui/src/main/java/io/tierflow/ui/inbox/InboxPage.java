@@ -33,7 +33,7 @@ import io.tierflow.flow.task.TaskDecisions;
 import io.tierflow.flow.task.TaskInbox;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.schema.FormService;
-import io.tierflow.ui.dashboard.TierClass;
+import io.tierflow.ui.web.TierColours;
 import io.tierflow.ui.web.Flash;
 import io.tierflow.ui.web.Pages;
 import io.tierflow.ui.web.Redirects;
@@ -140,7 +140,7 @@ public class InboxPage {
     /** Form id → its tiers in model order. A handful of forms, read once per request. */
     private Uni<Map<Long, List<String>>> tierOrders() {
         return forms.list().map(all -> all.stream()
-                .collect(Collectors.toMap(FormDefinition::id, f -> TierClass.tiers(f.tierModel()))));
+                .collect(Collectors.toMap(FormDefinition::id, f -> TierColours.tiers(f.tierModel()))));
     }
 
     private static <T> Uni<T> blocking(Supplier<T> work) {

@@ -4,16 +4,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateData;
 import io.tierflow.core.i18n.Messages;
 import io.tierflow.flow.task.TaskView;
-import io.tierflow.ui.dashboard.TierClass;
+import io.tierflow.ui.web.TierColours;
+import io.tierflow.ui.web.Times;
 
 /**
  * One task as its inbox card shows it. {@code comment} and {@code error} are set when the card comes back
@@ -23,16 +21,14 @@ import io.tierflow.ui.dashboard.TierClass;
 public record TaskCard(String id, String formName, String taskName, String title, String recordHref, String tier,
         String tierClass, String createdIso, String createdText, String age, String comment, String error) {
 
-    private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    /** @param modelTiers the tiers of the task's form, for the badge's colour ({@link TierClass}) */
+    /** @param modelTiers the tiers of the task's form, for the badge's colour ({@link TierColours}) */
     public static TaskCard of(TaskView t, List<String> modelTiers, Locale locale, Instant now) {
-        Instant created = parse(t.createdAt());
+        Instant created = Times.parse(t.createdAt());
         String title = t.title() != null && !t.title().isBlank() ? t.title()
                 : t.recordId() != null ? "#" + t.recordId() : t.name();
         return new TaskCard(t.id(), t.formName(), t.name(), title, recordHref(t), t.tier(),
-                TierClass.of(t.tier(), modelTiers),
-                t.createdAt(), created == null ? "" : ABSOLUTE.format(created.atZone(ZoneId.systemDefault())),
+                TierColours.css(t.tier(), modelTiers),
+                t.createdAt(), created == null ? "" : Times.format(created),
                 created == null ? "" : age(locale, Duration.between(created, now)), "", null);
     }
 
@@ -67,13 +63,5 @@ public record TaskCard(String id, String formName, String taskName, String title
             return Messages.text(locale, "ui.inbox.age.hours", minutes / 60);
         }
         return Messages.text(locale, "ui.inbox.age.days", minutes / (24 * 60));
-    }
-
-    private static Instant parse(String iso) {
-        try {
-            return iso == null ? null : Instant.parse(iso);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

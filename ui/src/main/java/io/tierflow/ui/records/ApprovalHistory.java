@@ -1,5 +1,9 @@
 package io.tierflow.ui.records;
 
+import static io.tierflow.ui.records.JsonMaps.list;
+import static io.tierflow.ui.records.JsonMaps.strings;
+import static io.tierflow.ui.records.JsonMaps.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +12,7 @@ import java.util.function.Function;
 
 import io.quarkus.qute.TemplateData;
 import io.tierflow.core.i18n.Messages;
+import io.tierflow.ui.web.Times;
 
 /**
  * A record's approvals as the record page lists them, made from flow-engine's
@@ -98,18 +103,5 @@ final class ApprovalHistory {
 
     private static String person(Object name, Object id) {
         return name != null ? name.toString() : id == null ? null : "#" + id;
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-    }
-
-    private static List<String> strings(Object o) {
-        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 }

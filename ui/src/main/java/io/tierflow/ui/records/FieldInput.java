@@ -2,21 +2,26 @@ package io.tierflow.ui.records;
 
 import java.util.List;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;
 
 /**
  * One field of a record form as records/inputs.html renders it.
  *
- * @param widget  the field type's {@code widget()}: text, number, select or computed (others fall back to text)
+ * @param widget  the field type's {@code widget()}, or {@code computed} for a field shown read-only; a widget
+ *                the template does not know is a text box
  * @param value   what the input shows: the submitted text after a failed save, else the stored value
+ *                ({@link FieldWidgets#inputText}); a multi-select's keys joined by ","
  * @param display the stored value as a person reads it, for computed (read-only) fields; null when unknown yet
- * @param choices the options of a select, else empty
+ * @param choices the options of a select, multi-select or rating, else empty
+ * @param prefix  a unit before the input (a currency symbol), or null
+ * @param suffix  a unit after the input (%), or null
  * @param error   the message to show under the field, in the user's language, or null
  * @param focus   the first field with an error gets the focus, where the user continues
  */
 @TemplateData
 public record FieldInput(String key, String label, String widget, boolean required, String value, String display,
-        List<Choice> choices, String error, boolean focus) {
+        List<Choice> choices, String prefix, String suffix, String error, boolean focus) {
 
     @TemplateData
     public record Choice(String key, String label, boolean selected) {
@@ -30,5 +35,43 @@ public record FieldInput(String key, String label, String widget, boolean requir
     /** The element id; field keys are [A-Za-z0-9_], safe in ids. */
     public String id() {
         return "v-" + key;
+    }
+
+    /** The {@code type} of an {@code <input>} widget: the browser's own pickers and keyboards where there are some. */
+    public String inputType() {
+        return switch (widget) {
+            case "date" -> "date";
+            case "datetime" -> "datetime-local";
+            case "email", "tel", "url" -> widget;
+            default -> "text";
+        };
+    }
+
+    /** Numbers are typed as text (so "1,200" or "12.5%" reach the server's friendlier parser) on a decimal keypad. */
+    public boolean decimal() {
+        return "number".equals(widget) || "money".equals(widget) || "percent".equals(widget);
+    }
+
+    /** A customer's e-mail, phone or site: the browser must not offer the user's own. */
+    public boolean noAutofill() {
+        return "email".equals(widget) || "tel".equals(widget) || "url".equals(widget);
+    }
+
+    /**
+     * The state attributes every control carries: required, invalid with its message, the focus. Built here
+     * once instead of in each widget's markup; the id is made of a field key, safe in attributes.
+     */
+    public RawString state() {
+        StringBuilder s = new StringBuilder();
+        if (required) {
+            s.append(" aria-required=\"true\"");
+        }
+        if (error != null) {
+            s.append(" aria-invalid=\"true\" aria-describedby=\"").append(id()).append("-error\"");
+        }
+        if (focus) {
+            s.append(" autofocus");
+        }
+        return new RawString(s.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.tierflow.ui.records;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class RecordCreatePage {
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     public Uni<Response> create(@RestPath String form) {
         Caller caller = pages.caller();
-        Map<String, String> posted = RecordFields.posted();
+        Map<String, List<String>> posted = RecordFields.posted();
         return forms.get(form).chain(def -> {
             RecordFields.Submitted submitted = fields.submitted(def, posted);
             // deferred: a service that refuses before it starts (throws) is handled like one that fails later

@@ -33,17 +33,19 @@ import io.tierflow.core.identity.UserDirectory;
 import io.tierflow.flow.history.ProcessQueries;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.record.RecordHistory;
 import io.tierflow.form.record.RecordService;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.ui.web.Flash;
 import io.tierflow.ui.web.Pages;
 import io.tierflow.ui.web.Redirects;
+import io.tierflow.ui.web.Times;
 
 /**
- * {@code GET/POST /forms/{form}/records/{id}}: one record with its tier, an edit form that sends back the
- * version it was read at, and its approval history. A stale save shows the current values with what the
- * user had typed listed above them (409); invalid input is shown as on the create page (400). A record
- * the caller may not see is "not found", like in the API.
+ * {@code GET/POST /forms/{form}/records/{id}}: one record with its tier and why it has it, an edit form that
+ * sends back the version it was read at, its approval history and the timeline of its changes. A stale save
+ * shows the current values with what the user had typed listed above them (409); invalid input is shown as
+ * on the create page (400). A record the caller may not see is "not found", like in the API.
  */
 @Path("/forms")
 @Produces(MediaType.TEXT_HTML)
@@ -71,6 +73,9 @@ public class RecordDetailPage {
     ProcessQueries processes;
 
     @Inject
+    RecordHistory history;
+
+    @Inject
     UserDirectory users;
 
     @Inject
@@ -91,7 +96,7 @@ public class RecordDetailPage {
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     public Uni<Response> update(@RestPath String form, @RestPath long id, @RestForm Long version) {
         Caller caller = pages.caller();
-        Map<String, String> posted = RecordFields.posted();
+        Map<String, List<String>> posted = RecordFields.posted();
         return forms.get(form).chain(def -> {
             RecordFields.Submitted submitted = fields.submitted(def, posted);
             // deferred: update() refuses a missing version by throwing, before it returns a Uni
@@ -121,18 +126,23 @@ public class RecordDetailPage {
     private Uni<Response> page(FormDefinition def, RecordView rec, Map<String, String> texts, Long version,
             FormErrors errors, List<RecordFields.Unsaved> unsaved, int status) {
         Locale locale = pages.locale();
+        Caller caller = pages.caller();
+        String noTier = pages.text("ui.records.tier.none");
         TemplateInstance view = pages.page(template).data("formKey", def.key()).data("formName", def.name())
                 .data("creating", false).data("version", version)
                 .data("inputs", fields.inputs(def, texts, rec.values(), errors.fields()))
                 .data("formError", errors.form()).data("conflict", status == 409).data("unsaved", unsaved);
-        // Flowable's history is blocking JDBC: off the event loop, and only after the visibility check above
-        Uni<List<ApprovalHistory.Process>> history = Uni.createFrom().item(() -> processes.processesOf(def.id(), rec.id()))
+        // Flowable's history is blocking JDBC: off the event loop, and only after the visibility check above;
+        // so it comes last, after the reactive reads that need the event loop
+        Uni<List<ApprovalHistory.Process>> approvals = Uni.createFrom().item(() -> processes.processesOf(def.id(), rec.id()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(list -> ApprovalHistory.of(list, locale, tier -> TierBadge.of(def, tier, tier)));
-        return names(rec).chain(names -> history.map(h -> {
-            view.data("record", summary(def, rec, names)).data("processes", h);
+        return names(rec).chain(names -> history.of(caller, def.key(), rec.id()).chain(h -> approvals.map(a -> {
+            view.data("record", summary(def, rec, names)).data("processes", a)
+                    .data("timeline", RecordTimeline.of(def, h.changes(), fields, locale, noTier))
+                    .data("why", TierReason.latest(def, h.tiers(), fields, def.permissions().access(caller.role()), locale, noTier));
             return Response.status(status).entity(view).build();
-        }));
+        })));
     }
 
     private Summary summary(FormDefinition def, RecordView rec, Map<Long, String> names) {

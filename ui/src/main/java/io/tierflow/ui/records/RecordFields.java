@@ -13,15 +13,18 @@ import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
-import io.tierflow.form.type.FieldType;
 import io.tierflow.form.record.RecordInput;
+import io.tierflow.form.type.FieldType;
 import io.tierflow.form.type.FieldTypes;
-import io.tierflow.form.type.SingleSelectFieldType;
+import io.tierflow.form.type.FieldValueException;
 import io.tierflow.rule.formula.ValueType;
 
 /**
@@ -40,6 +43,9 @@ public class RecordFields {
 
     @Inject
     FieldTypes types;
+
+    @Inject
+    ObjectMapper json;
 
     public boolean computed(FieldDefinition field) {
         return types.get(field.type()).computed();
@@ -65,13 +71,48 @@ public class RecordFields {
         return types.get(field.type()).display(field, plain(value));
     }
 
+    /**
+     * A value written as JSON (the audit trail, a tier explanation) as a person reads it. It is read the way
+     * an input would be (that also takes the joined keys a formula sees for a multi-select), else the way a
+     * stored column is (computed fields take no input), else shown as it is.
+     */
+    public String displayJson(FieldDefinition field, Object jsonValue) {
+        if (jsonValue == null) {
+            return null;
+        }
+        FieldType type = types.get(field.type());
+        JsonNode node = json.valueToTree(jsonValue);
+        Object value;
+        try {
+            value = type.parse(field, node);
+        } catch (FieldValueException | RuntimeException notInput) {
+            try {
+                value = type.read(field, node);
+            } catch (RuntimeException unreadable) {
+                return node.isValueNode() ? node.asText() : node.toString();
+            }
+        }
+        String shown = display(field, value);
+        return shown == null ? node.asText() : shown;
+    }
+
+    /** Text as the user typed it, shown the way the type displays its value; text the type refuses as it is. */
+    public String displayText(FieldDefinition field, String text) {
+        try {
+            String shown = display(field, types.get(field.type()).parse(field, TextNode.valueOf(text)));
+            return shown == null ? text : shown;
+        } catch (FieldValueException | RuntimeException refused) {
+            return text;
+        }
+    }
+
     /** The text each writable field's input shows for a stored record. */
     public Map<String, String> texts(FormDefinition form, Map<String, Object> stored) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
             Object v = stored.get(f.key());
             if (!readOnly(form, f) && v != null) {
-                texts.put(f.key(), v instanceof BigDecimal d ? d.toPlainString() : v.toString());
+                texts.put(f.key(), FieldWidgets.inputText(types.get(f.type()), f, v));
             }
         }
         return texts;
@@ -88,38 +129,42 @@ public class RecordFields {
         boolean focused = false;
         for (FieldDefinition f : form.fields()) {
             FieldType type = types.get(f.type());
-            String text = texts.get(f.key());
-            List<FieldInput.Choice> choices = new ArrayList<>();
-            if ("select".equals(type.widget())) {
-                SingleSelectFieldType.options(f).forEach((key, label) -> choices.add(new FieldInput.Choice(key, label, key.equals(text))));
-            }
-            Object value = stored.get(f.key());
             boolean readOnly = readOnly(form, f);
+            String widget = readOnly ? "computed" : type.widget();
+            String text = texts.get(f.key());
+            Object value = stored.get(f.key());
             String error = readOnly ? null : errors.get(f.key());
-            inputs.add(new FieldInput(f.key(), f.label(), readOnly ? "computed" : type.widget(), f.required() && !readOnly,
-                    text == null ? "" : text,
-                    value == null ? null : display(f, value), choices, error, error != null && !focused));
+            FieldWidgets.Adornment unit = FieldWidgets.adornment(type, f, widget);
+            inputs.add(new FieldInput(f.key(), f.label(), widget, f.required() && !readOnly, text == null ? "" : text,
+                    value == null ? null : display(f, value), FieldWidgets.choices(type, f, widget, text),
+                    unit.prefix(), unit.suffix(), error, error != null && !focused));
             focused |= error != null;
         }
         return inputs;
     }
 
     /**
-     * The {@code values.<key>} parameters the current request posted, by key. Quarkus REST has parsed the
-     * form already ({@code @WithFormRead}), so they are read from there by name: which names exist depends
-     * on the form, so they cannot be declared as {@code @RestForm} parameters. Call it on the request's
-     * thread, before any asynchronous step.
+     * The {@code values.<key>} parameters the current request posted, by key, each with all its values (a
+     * multi-select posts its name once per ticked box). Quarkus REST has parsed the form already
+     * ({@code @WithFormRead}), so they are read from there by name: which names exist depends on the form,
+     * so they cannot be declared as {@code @RestForm} parameters. Call it on the request's thread, before
+     * any asynchronous step.
      */
-    public static Map<String, String> posted() {
+    public static Map<String, List<String>> posted() {
         var request = CurrentRequestManager.get();
-        Map<String, String> posted = new LinkedHashMap<>();
+        Map<String, List<String>> posted = new LinkedHashMap<>();
         FormData form = request.getFormData();
         if (form != null) {
             for (String name : form) {
                 if (name.startsWith(PARAM_PREFIX)) {
-                    FormValue v = form.getFirst(name);
-                    if (v != null && !v.isFileItem()) {
-                        posted.put(name.substring(PARAM_PREFIX.length()), v.getValue());
+                    List<String> values = new ArrayList<>();
+                    for (FormValue v : form.get(name)) {
+                        if (!v.isFileItem()) {
+                            values.add(v.getValue());
+                        }
+                    }
+                    if (!values.isEmpty()) {
+                        posted.put(name.substring(PARAM_PREFIX.length()), values);
                     }
                 }
             }
@@ -129,16 +174,29 @@ public class RecordFields {
 
     /**
      * What {@code posted} means for the form: each writable field that was posted, an empty input as "no
-     * value" (null). A field missing from the post is left out, so an update leaves it unchanged.
+     * value" (null), a multi-select's ticked keys as a JSON array (its form also posts an empty value, so
+     * untick-all is posted too and clears it). A field missing from the post is left out, so an update
+     * leaves it unchanged.
      */
-    public Submitted submitted(FormDefinition form, Map<String, String> posted) {
+    public Submitted submitted(FormDefinition form, Map<String, List<String>> posted) {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         Map<String, String> texts = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
-            String text = posted.get(f.key());
-            if (text == null || readOnly(form, f)) {
+            List<String> sent = posted.get(f.key());
+            if (sent == null || readOnly(form, f)) {
                 continue;
             }
+            if (FieldWidgets.MULTISELECT.equals(types.get(f.type()).widget())) {
+                List<String> keys = sent.stream().filter(v -> !v.isBlank()).map(String::strip).toList();
+                texts.put(f.key(), String.join(",", keys));
+                if (keys.isEmpty()) {
+                    values.putNull(f.key());
+                } else {
+                    keys.forEach(values.putArray(f.key())::add);
+                }
+                continue;
+            }
+            String text = sent.get(0);
             texts.put(f.key(), text);
             if (text.isBlank()) {
                 values.putNull(f.key());
@@ -165,7 +223,7 @@ public class RecordFields {
             if (mine == null || readOnly(form, f) || mine.strip().equals(current.getOrDefault(f.key(), "").strip())) {
                 continue;
             }
-            changes.add(new Unsaved(f.label(), mine.isBlank() ? empty : display(f, mine.strip())));
+            changes.add(new Unsaved(f.label(), mine.isBlank() ? empty : displayText(f, mine.strip())));
         }
         return changes;
     }

@@ -10,6 +10,7 @@ import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.ui.web.Times;
 
 /**
  * One page of a form's records as a table: a column per field, then tier and update time; the first

@@ -1,6 +1,8 @@
 package io.tierflow.ui.records;
 
-import static io.restassured.RestAssured.given;
+import static io.tierflow.ui.testing.PageClient.api;
+import static io.tierflow.ui.testing.PageClient.page;
+import static io.tierflow.ui.testing.PageClient.post;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -15,13 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
 import io.tierflow.form.FormFixtures;
-import io.tierflow.ui.testing.PageClient;
 import io.tierflow.ui.web.Flash;
 
 /** The form and record pages over HTTP, as a browser without JavaScript would use them, on the real database. */
@@ -42,21 +41,6 @@ class RecordPagesTest {
         }
     }
 
-    static RequestSpecification api(String user) {
-        return given().cookie("tierflow_session", TestUsers.login(user)).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification browser(String user) {
-        return given().cookie("tierflow_session", PageClient.login(user, TestUsers.PASSWORD)).accept("text/html").redirects().follow(false);
-    }
-
-    /** A page form POST as the browser sends it: session, CSRF cookie and field. */
-    static RequestSpecification post(String user) {
-        String token = PageClient.csrfToken();
-        return PageClient.form(token).cookie("tierflow_session", PageClient.login(user, TestUsers.PASSWORD)).accept("text/html")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8"); // as the browser encodes a UTF-8 page's form
-    }
-
     static int create(String user, String values) {
         return api(user).body("{\"values\":" + values + "}").post("/api/forms/" + FORM + "/records")
                 .then().statusCode(201).extract().path("id");
@@ -64,7 +48,7 @@ class RecordPagesTest {
 
     @Test
     void formsListLeadsToEachForm() {
-        browser("east_rep").get("/forms").then().statusCode(200).contentType(startsWith("text/html"))
+        page("east_rep").get("/forms").then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("href=\"" + BASE + "\""), containsString("6 个字段"), containsString(">客户<"));
     }
 
@@ -74,40 +58,40 @@ class RecordPagesTest {
         create("east_rep", "{\"name\":\"东区列表乙\",\"revenue\":10}");
         create("west_rep", "{\"name\":\"西区列表丙\",\"revenue\":500}");
 
-        browser("east_rep").get(BASE).then().statusCode(200)
+        page("east_rep").get(BASE).then().statusCode(200)
                 .body(containsString("东区列表甲"), containsString("东区列表乙"), not(containsString("西区列表丙")),
                         containsString("<th scope=\"col\">客户名称</th>"), containsString("<th scope=\"col\">层级</th>"),
                         containsString(">零售<"), not(containsString(">retail<")), // option label, not key
                         containsString("tier-badge tier-1\">A<"), containsString("tier-badge tier-3\">C<"),
                         containsString("href=\"" + BASE + "/new\""));
-        browser("east_mgr").get(BASE).then().body(containsString("东区列表甲"), not(containsString("西区列表丙")));
-        browser("root_admin").get(BASE).then().body(containsString("东区列表甲"), containsString("西区列表丙"));
+        page("east_mgr").get(BASE).then().body(containsString("东区列表甲"), not(containsString("西区列表丙")));
+        page("root_admin").get(BASE).then().body(containsString("东区列表甲"), containsString("西区列表丙"));
 
         // search and tier filter; htmx gets only the results, without the layout
-        browser("east_rep").queryParam("q", "列表乙").get(BASE).then()
+        page("east_rep").queryParam("q", "列表乙").get(BASE).then()
                 .body(containsString("东区列表乙"), not(containsString("东区列表甲")), containsString("value=\"列表乙\""));
-        browser("east_rep").header("HX-Request", "true").queryParam("tier", "A").get(BASE).then().statusCode(200)
+        page("east_rep").header("HX-Request", "true").queryParam("tier", "A").get(BASE).then().statusCode(200)
                 .body(not(containsString("<html")), containsString("东区列表甲"), not(containsString("东区列表乙")));
-        browser("east_rep").queryParam("q", "没有这个客户").get(BASE).then().body(containsString("没有符合筛选条件的记录"));
+        page("east_rep").queryParam("q", "没有这个客户").get(BASE).then().body(containsString("没有符合筛选条件的记录"));
     }
 
     @Test
     void moreLoadsTheNextKeysetPage() {
         int older = create("east_rep", "{\"name\":\"分页旧\"}");
         int newer = create("east_rep", "{\"name\":\"分页新\"}");
-        String first = browser("east_rep").queryParam("q", "分页").queryParam("limit", 1).get(BASE).then().statusCode(200)
+        String first = page("east_rep").queryParam("q", "分页").queryParam("limit", 1).get(BASE).then().statusCode(200)
                 .body(containsString("分页新"), not(containsString("分页旧")), containsString("加载更多"))
                 .extract().asString();
         String more = BASE + "?q=%E5%88%86%E9%A1%B5&amp;limit=1&amp;after=" + newer;
         assertEquals(true, first.contains("hx-get=\"" + more + "\""), first);
-        browser("east_rep").header("HX-Request", "true").urlEncodingEnabled(false).get(more.replace("&amp;", "&")).then().statusCode(200)
+        page("east_rep").header("HX-Request", "true").urlEncodingEnabled(false).get(more.replace("&amp;", "&")).then().statusCode(200)
                 .body(containsString("<tr>"), containsString("href=\"" + BASE + "/records/" + older + "\""),
                         not(containsString("<table")), not(containsString("分页新")));
     }
 
     @Test
     void createRefusesBadValuesUnderEachFieldAndKeepsThem() {
-        browser("east_rep").get(BASE + "/new").then().statusCode(200)
+        page("east_rep").get(BASE + "/new").then().statusCode(200)
                 .body(containsString("name=\"values.name\""), containsString("inputmode=\"decimal\""),
                         containsString("<option value=\"it\">信息技术</option>"),
                         not(containsString("name=\"values.score\"")), containsString("保存后自动计算"),
@@ -128,7 +112,7 @@ class RecordPagesTest {
         assertEquals("success:ui.records.saved", saved.cookie(Flash.COOKIE).replace("\"", "")); // NewCookie quotes values with ':'
 
         String location = saved.header("Location");
-        browser("east_rep").get(location.substring(location.indexOf("/forms/"))).then().statusCode(200)
+        page("east_rep").get(location.substring(location.indexOf("/forms/"))).then().statusCode(200)
                 .body(containsString("<h1>页面新建客户</h1>"), containsString("value=\"250\""), containsString(">100<"), // score 250*0.4
                         containsString("tier-badge tier-badge-lg tier-1\""), containsString("第 1 版"),
                         containsString("name=\"version\" value=\"1\""), containsString("审批记录"));
@@ -162,12 +146,12 @@ class RecordPagesTest {
     @Test
     void anotherTeamsRecordIsNotFound() {
         int id = create("east_rep", "{\"name\":\"东区私有\"}");
-        browser("west_rep").get(BASE + "/records/" + id).then().statusCode(404).contentType(startsWith("text/html"))
+        page("west_rep").get(BASE + "/records/" + id).then().statusCode(404).contentType(startsWith("text/html"))
                 .body(allOf(containsString("class=\"status-code\">404"), containsString("记录 " + id + " 不存在"),
                         not(containsString("东区私有"))));
         post("west_rep").formParam("version", "1").formParam("values.name", "抢过来").post(BASE + "/records/" + id)
                 .then().statusCode(404);
-        browser("east_rep").get("/forms/no_such_form").then().statusCode(404).contentType(startsWith("text/html"));
+        page("east_rep").get("/forms/no_such_form").then().statusCode(404).contentType(startsWith("text/html"));
         api("east_rep").get("/api/forms/" + FORM + "/records/" + id).then().body("values.name", org.hamcrest.Matchers.equalTo("东区私有"));
     }
 }

@@ -80,7 +80,7 @@ public final class BrowserSession implements AutoCloseable {
         return this;
     }
 
-    /** Saves a full-page PNG as target/screenshots/{name}.png and returns its path. */
+    /** Saves a full-page PNG (scrolled to the top) as target/screenshots/{name}.png and returns its path. */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -88,6 +88,9 @@ public final class BrowserSession implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Path file = SCREENSHOTS.resolve(name + ".png");
+        // a full-page capture paints the sticky top bar where the viewport happens to be: from the top it sits
+        // where people see it, not over the middle of a long form
+        page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }

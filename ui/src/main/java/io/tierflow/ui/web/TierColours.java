@@ -1,4 +1,4 @@
-package io.tierflow.ui.dashboard;
+package io.tierflow.ui.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +7,18 @@ import io.tierflow.rule.tier.TierModel;
 import io.tierflow.rule.tier.TierRule;
 
 /**
- * The CSS class that colours a tier, the same on every page: its place in the form's tier model (first
- * rule = best tier = {@code tier-1}, up to {@code tier-6}), {@code tier-x} for a tier the model no longer
- * has, {@code tier-none} for an unclassified record. Must agree with io.tierflow.ui.records.TierBadge,
- * which the record pages use; the dashboard's chart takes its slice colours from these classes too.
+ * The CSS class that colours a tier, the same on every page (record badges, inbox cards, dashboard slices:
+ * dashboard.js reads the slice colours from these classes). The colour follows the tier's place in the
+ * form's tier model (first rule = best tier = {@code tier-1}, up to {@code tier-6}), not its name, so
+ * "A/B/C", "VIP/普通" and "战略/重点/一般" all get a sensible palette; {@code tier-x} is a tier the model no
+ * longer has, {@code tier-none} an unclassified record.
  */
-public final class TierClass {
+public final class TierColours {
 
-    static final int COLOURS = 6;
     public static final String NONE = "tier-none";
+    static final int COLOURS = 6;
 
-    private TierClass() {
+    private TierColours() {
     }
 
     /** The model's tiers in rule order, each once (several rules may give the same tier). */
@@ -34,7 +35,7 @@ public final class TierClass {
     }
 
     /** @param modelTiers {@link #tiers} of the record's form */
-    public static String of(String tier, List<String> modelTiers) {
+    public static String css(String tier, List<String> modelTiers) {
         if (tier == null || tier.isBlank()) {
             return NONE;
         }
