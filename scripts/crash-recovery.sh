@@ -24,10 +24,13 @@ start "-Dtierflow.effects.dispatcher.enabled=false" first
 curl -fs -c /tmp/tierflow-crash.jar -H 'Content-Type: application/json' \
      -d '{"username":"sales","password":"tierflow"}' "localhost:$PORT/api/auth/login" >/dev/null
 RECORD=$(curl -fs -b /tmp/tierflow-crash.jar -H 'Content-Type: application/json' \
-     -d '{"values":{"name":"断电测试客户","annual_revenue":800,"order_count":15}}' \
-     "localhost:$PORT/api/forms/customer/records" | sed -E 's/.*"id":([0-9]+).*"tier":"([A-Z]*)".*/\1 \2/')
-echo "   saved record ${RECORD% *} in tier ${RECORD#* }"
-RECORD=${RECORD% *}
+     -d '{"values":{"name":"断电测试客户","annual_revenue":500}}' \
+     "localhost:$PORT/api/forms/customer/records" | sed -E 's/.*"id":([0-9]+).*/\1/')
+# a large paid order lifts the customer into tier A in the order's own transaction (rollup → score → tier)
+curl -fs -b /tmp/tierflow-crash.jar -H 'Content-Type: application/json' \
+     -d '{"values":{"title":"大额订单","customer":'"$RECORD"',"amount":400000,"paid":true,"ordered_on":"'"$(date +%F)"'"}}' \
+     "localhost:$PORT/api/forms/order/records" >/dev/null
+echo "   saved customer $RECORD, now in tier $(sql "SELECT tier FROM rec_1 WHERE id = $RECORD")"
 kill -9 "$PID"; wait "$PID" 2>/dev/null || true
 echo "2. killed with kill -9; the journal holds: $(sql "SELECT kind || ' ' || status FROM effect WHERE payload->>'recordId' = '$RECORD'")"
 

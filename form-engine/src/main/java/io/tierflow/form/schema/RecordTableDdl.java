@@ -53,9 +53,12 @@ public class RecordTableDdl {
      */
     public Uni<Void> uniqueIndex(Mutiny.Session session, FormDefinition form, FieldDefinition field) {
         String name = uniqueIndexName(form, field);
-        Uni<Void> drop = NativeSql.update(session, "DROP INDEX IF EXISTS " + name).replaceWithVoid();
         List<String> with = CommonOptions.uniqueWith(field);
-        if (!CommonOptions.unique(field) && with.isEmpty()) {
+        boolean unique = CommonOptions.unique(field) || !with.isEmpty();
+        // only touch indexes that exist or must: no notices for every field of every new form
+        Uni<Void> drop = NativeSql.number(session, "SELECT count(*) FROM pg_indexes WHERE indexname = ?1", name)
+                .chain(n -> n > 0 ? NativeSql.update(session, "DROP INDEX " + name).replaceWithVoid() : Uni.createFrom().voidItem());
+        if (!unique) {
             return drop;
         }
         List<String> columns = new java.util.ArrayList<>(List.of(field.column()));

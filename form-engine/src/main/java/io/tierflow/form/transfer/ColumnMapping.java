@@ -71,8 +71,9 @@ final class ColumnMapping {
     static ColumnMapping resolve(FormDefinition form, RoleAccess access, FieldTypes types, List<String> header,
             JsonNode explicit, Locale locale) {
         Map<String, String> chosen = explicit(form, access, types, header, explicit);
-        Set<String> tierHeaders = Set.of("tier", "层级", normal(Messages.text(Messages.ZH, "form.export.tier")),
-                normal(Messages.text(Messages.EN, "form.export.tier")));
+        // the column every export adds: the tier is computed, never imported
+        Set<String> tierHeaders = new HashSet<>(List.of("tier", "层级", normal(Messages.text(Messages.ZH, "form.export.tier")),
+                normal(Messages.text(Messages.EN, "form.export.tier"))));
         List<Column> columns = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
         Set<Long> filled = new HashSet<>();

@@ -46,6 +46,10 @@ public class ExportCells {
             return new ExportCell(ExportCell.Kind.DATETIME, text, null, local, minutes ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd hh:mm:ss");
         }
         String display = type.display(field, value);
+        if (value instanceof java.util.List<?> list && (display == null || display.equals(list.toString()))) {
+            // a list the type has no text for (linked record ids): joined as multi-selects are, so it imports back
+            display = String.join("、", list.stream().map(String::valueOf).toList());
+        }
         return ExportCell.text(display != null ? display : value.toString());
     }
 

@@ -27,6 +27,8 @@ final class ImportTally {
     final List<Map<String, Object>> sample = new ArrayList<>();
     /** Upsert keys of rows checked but not written (dry run, or after a bad row in all_or_nothing). */
     private final Set<Object> pendingKeys = new HashSet<>();
+    /** Values of unique fields that checked rows would create, as (field id, value). */
+    private final Set<Object> uniqueValues = new HashSet<>();
 
     void invalid(List<ImportError> rowErrors) {
         processed++;
@@ -63,6 +65,11 @@ final class ImportTally {
 
     boolean pending(Object key) {
         return key != null && pendingKeys.contains(normal(key));
+    }
+
+    /** Claims a unique field's value for a row that creates a record; false if an earlier row did. */
+    boolean claimUnique(long fieldId, Object value) {
+        return uniqueValues.add(java.util.List.of(fieldId, normal(value)));
     }
 
     private static Object normal(Object key) {

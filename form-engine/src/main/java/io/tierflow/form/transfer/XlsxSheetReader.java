@@ -45,7 +45,8 @@ final class XlsxSheetReader {
                 String[] cells = new String[width];
                 Map<Integer, String> errors = new HashMap<>();
                 for (int i = 0; i < width; i++) {
-                    Cell cell = row.getCell(i);
+                    // a row stops at its last non-empty cell: trailing empty cells are not there at all
+                    Cell cell = i < row.getCellCount() ? row.getCell(i) : null;
                     if (cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.ERROR) {
                         errors.put(i, cell.getRawValue());
                     } else {
