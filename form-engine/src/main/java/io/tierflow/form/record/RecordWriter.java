@@ -55,6 +55,9 @@ public class RecordWriter {
     RelationPropagation propagation;
 
     @Inject
+    AutoNumbers autoNumbers;
+
+    @Inject
     io.tierflow.form.trigger.TriggerEngine triggers;
 
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
@@ -62,7 +65,7 @@ public class RecordWriter {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(input);
         applyDefaultFormulas(form, values);
-        return relations.fill(session, def, values, null).chain(() -> {
+        return autoNumbers.assign(session, def, values).chain(() -> relations.fill(session, def, values, null)).chain(() -> {
             Computation next = compute(form, values, null);
             Map<String, Object> columns = columns(def, next.values);
             columns.put("owner_id", ownerId);

@@ -51,6 +51,17 @@ public class RelationValues {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (FieldDefinition f : form.fields()) {
             Object value = patch.get(f.id());
+            if (value != null && types.get(f.type()) instanceof io.tierflow.form.type.MemberFieldType member) {
+                // a member is a user, a team field a team: both must exist
+                String table = member instanceof io.tierflow.form.type.TeamFieldType ? "team" : "app_user";
+                chain = chain.chain(() -> NativeSql.number(session, "SELECT count(*) FROM " + table + " WHERE id = ?1", value)
+                        .invoke(found -> {
+                            if (found == 0) {
+                                problems.add(new FieldProblem("values." + f.key(), "form.member.not-found"));
+                            }
+                        }).replaceWithVoid());
+                continue;
+            }
             if (value == null || !(types.get(f.type()) instanceof RelationFieldType)) {
                 continue;
             }
