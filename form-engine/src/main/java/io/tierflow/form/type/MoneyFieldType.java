@@ -3,28 +3,17 @@ package io.tierflow.form.type;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.form.model.FieldDefinition;
-import io.tierflow.rule.formula.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** An amount in {@code currency} (default CNY) with {@code precision} decimals (default 2); never rounded silently. */
 @ApplicationScoped
-public class MoneyFieldType implements FieldType {
+public class MoneyFieldType extends DecimalFieldType {
 
     @Override
     public String id() {
         return "money";
-    }
-
-    @Override
-    public String columnType(FieldDefinition field) {
-        return "numeric";
-    }
-
-    @Override
-    public ValueType valueType(FieldDefinition field) {
-        return ValueType.NUMBER;
     }
 
     @Override

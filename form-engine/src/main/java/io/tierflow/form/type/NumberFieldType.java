@@ -3,7 +3,6 @@ package io.tierflow.form.type;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.form.model.FieldDefinition;
-import io.tierflow.rule.formula.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,21 +10,11 @@ import java.util.List;
 
 /** A decimal number with optional {@code min} and {@code max}; stored as numeric, exact. */
 @ApplicationScoped
-public class NumberFieldType implements FieldType {
+public class NumberFieldType extends DecimalFieldType {
 
     @Override
     public String id() {
         return "number";
-    }
-
-    @Override
-    public String columnType(FieldDefinition field) {
-        return "numeric";
-    }
-
-    @Override
-    public ValueType valueType(FieldDefinition field) {
-        return ValueType.NUMBER;
     }
 
     @Override

@@ -2,28 +2,17 @@ package io.tierflow.form.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierflow.form.model.FieldDefinition;
-import io.tierflow.rule.formula.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** A percentage, stored in percent units (12.5 means 12.5 %); "12.5%" and 12.5 are the same input. */
 @ApplicationScoped
-public class PercentFieldType implements FieldType {
+public class PercentFieldType extends DecimalFieldType {
 
     @Override
     public String id() {
         return "percent";
-    }
-
-    @Override
-    public String columnType(FieldDefinition field) {
-        return "numeric";
-    }
-
-    @Override
-    public ValueType valueType(FieldDefinition field) {
-        return ValueType.NUMBER;
     }
 
     @Override

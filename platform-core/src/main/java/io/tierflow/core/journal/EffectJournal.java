@@ -87,6 +87,38 @@ public class EffectJournal {
         }
     }
 
+    /** What a JDBC consumer does with a claimed effect, on the connection of the transaction that marks it done. */
+    @FunctionalInterface
+    public interface JdbcWork {
+        void apply(Connection connection, Effect effect) throws Exception;
+    }
+
+    /**
+     * Claims the effect, applies {@code work} and marks the effect done, all in one JDBC transaction; an exception
+     * rolls everything back (the dispatcher then records the failure and retries).
+     *
+     * @return false when the effect was no longer claimable
+     */
+    public boolean applyOnce(long id, JdbcWork work) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<Effect> claimed = claim(c, id);
+                if (claimed.isEmpty()) {
+                    c.rollback();
+                    return false;
+                }
+                work.apply(c, claimed.get());
+                markDone(c, id);
+                c.commit();
+                return true;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     public Uni<Optional<Effect>> claim(Mutiny.Session session, long id) {
         return session.createNativeQuery(CLAIM, Object[].class).setParameter(1, id).getResultList()
                 .map(rows -> rows.isEmpty() ? Optional.<Effect>empty() : Optional.of(effect(rows.get(0))));

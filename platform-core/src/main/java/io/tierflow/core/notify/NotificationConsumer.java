@@ -1,16 +1,12 @@
 package io.tierflow.core.notify;
 
-import io.agroal.api.AgroalDataSource;
 import io.tierflow.core.identity.Role;
-import io.tierflow.core.journal.Effect;
 import io.tierflow.core.journal.EffectConsumer;
 import io.tierflow.core.journal.EffectJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Delivers {@code notification} effects: {@code {"to": "owner"|"manager"|<role>, "ownerId": 3, "title": …,
@@ -22,9 +18,6 @@ public class NotificationConsumer implements EffectConsumer {
     public static final String KIND = "notification";
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     EffectJournal journal;
 
     @Override
@@ -34,14 +27,7 @@ public class NotificationConsumer implements EffectConsumer {
 
     @Override
     public boolean process(long effectId) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Optional<Effect> claimed = journal.claim(c, effectId);
-            if (claimed.isEmpty()) {
-                c.rollback();
-                return false;
-            }
-            Effect e = claimed.get();
+        return journal.applyOnce(effectId, (c, e) -> {
             String to = e.text("to");
             String recipients;
             if ("owner".equals(to)) {
@@ -66,9 +52,6 @@ public class NotificationConsumer implements EffectConsumer {
                 }
                 ps.executeUpdate();
             }
-            journal.markDone(c, effectId);
-            c.commit();
-            return true;
-        }
+        });
     }
 }

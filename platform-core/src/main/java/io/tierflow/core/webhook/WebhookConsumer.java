@@ -1,8 +1,6 @@
 package io.tierflow.core.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import io.tierflow.core.journal.Effect;
 import io.tierflow.core.journal.EffectConsumer;
 import io.tierflow.core.journal.EffectJournal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,9 +30,6 @@ public class WebhookConsumer implements EffectConsumer {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     EffectJournal journal;
 
     @Inject
@@ -49,14 +42,7 @@ public class WebhookConsumer implements EffectConsumer {
 
     @Override
     public boolean process(long effectId) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Optional<Effect> claimed = journal.claim(c, effectId);
-            if (claimed.isEmpty()) {
-                c.rollback();
-                return false;
-            }
-            Effect e = claimed.get();
+        return journal.applyOnce(effectId, (c, e) -> {
             byte[] body = json.writeValueAsBytes(e.payload().get("body"));
             HttpRequest request = HttpRequest.newBuilder(URI.create(e.text("url")))
                     .timeout(Duration.ofSeconds(10))
@@ -66,13 +52,9 @@ public class WebhookConsumer implements EffectConsumer {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                c.rollback();
                 throw new IllegalStateException("webhook answered " + response.statusCode());
             }
-            journal.markDone(c, effectId);
-            c.commit();
-            return true;
-        }
+        });
     }
 
     public static String sign(String secret, byte[] body) throws Exception {
