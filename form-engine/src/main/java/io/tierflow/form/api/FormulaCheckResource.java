@@ -15,13 +15,15 @@ import java.util.List;
 
 /**
  * Checks a formula against a form without saving anything: its result type and the fields it reads, or the
- * problem with its line and column, for editors that check as the builder types.
+ * problem with its line and column, for editors that check as the builder types. The form designer also
+ * sends its unsaved {@code fields} (as for {@code POST /api/forms}): they are checked with the saved form's
+ * fields, or alone for a form that does not exist yet.
  */
 @Path("/api/formulas/check")
 @Authenticated
 public class FormulaCheckResource {
 
-    public record CheckRequest(String form, String formula) {
+    public record CheckRequest(String form, String formula, List<io.tierflow.form.schema.FieldInput> fields) {
     }
 
     public record CheckResult(String type, List<String> fields) {
@@ -33,10 +35,22 @@ public class FormulaCheckResource {
     @Inject
     FormCompiler compiler;
 
+    @Inject
+    io.tierflow.form.schema.DraftForms drafts;
+
     @POST
     public Uni<CheckResult> check(CheckRequest request) {
-        if (request == null || request.form() == null || request.form().isBlank()) {
+        boolean noForm = request == null || request.form() == null || request.form().isBlank();
+        if (noForm && (request == null || request.fields() == null)) {
             throw Problem.invalid(List.of(new FieldProblem("form", "form.check.form-required")));
+        }
+        if (request.fields() != null) {
+            Uni<java.util.Optional<io.tierflow.form.model.FormDefinition>> saved = noForm ? Uni.createFrom().item(java.util.Optional.empty())
+                    : forms.get(request.form()).map(java.util.Optional::of);
+            return saved.map(form -> {
+                CompiledFormula f = drafts.check(form.orElse(null), request.fields(), request.formula());
+                return new CheckResult(f.type().name(), f.fields().stream().map(FieldRef::key).toList());
+            });
         }
         return forms.get(request.form()).map(form -> {
             CompiledFormula f = compiler.check(form, request.formula());

@@ -4,15 +4,32 @@ import io.tierflow.rule.tier.TierModel;
 import java.util.List;
 import java.util.Optional;
 
-/** A form with its live fields in display order, its tier model, its approval binding and its permissions. */
+/**
+ * A form with its live fields in display order, its tier model, its approval binding, its permissions, its
+ * triggers and its page layout ({@code null} when the builder never arranged it; see {@link FormLayout#of}).
+ * {@code ruleVersion} names the published rule-set version the tier model and approval come from (0: none).
+ */
 public record FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
         TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
-        List<io.tierflow.form.trigger.TriggerRule> triggers) {
+        List<io.tierflow.form.trigger.TriggerRule> triggers, FormLayout layout, int ruleVersion) {
 
     public FormDefinition {
         fields = List.copyOf(fields);
         permissions = permissions == null ? FormPermissions.defaults() : permissions;
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        layout = layout == null ? null : layout.resolve(fields.stream().map(FieldDefinition::key).toList());
+    }
+
+    public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
+            TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
+            List<io.tierflow.form.trigger.TriggerRule> triggers, FormLayout layout) {
+        this(id, key, name, revision, fields, tierModel, approval, permissions, triggers, layout, 0);
+    }
+
+    public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
+            TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
+            List<io.tierflow.form.trigger.TriggerRule> triggers) {
+        this(id, key, name, revision, fields, tierModel, approval, permissions, triggers, null);
     }
 
     public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,

@@ -50,7 +50,7 @@ public class RecordHistory {
                                 + " LEFT JOIN app_user u ON u.id = a.actor_id WHERE a.entity = ?1 AND a.entity_id = ?2 ORDER BY a.id",
                                 def.table(), Long.toString(id)))
                         .chain(changes -> NativeSql.texts(session, "SELECT json_build_object('at', h.changed_at, 'from', h.from_tier,"
-                                + " 'to', h.to_tier, 'cause', h.cause, 'actor', u.display_name, 'explanation', h.explanation)::text"
+                                + " 'to', h.to_tier, 'cause', h.cause, 'ruleVersion', h.rule_version, 'actor', u.display_name, 'explanation', h.explanation)::text"
                                 + " FROM tier_history h LEFT JOIN app_user u ON u.id = h.actor_id"
                                 + " WHERE h.form_id = ?1 AND h.record_id = ?2 ORDER BY h.id", def.id(), id)
                                 .map(tiers -> new History(withoutHidden(parse(changes), access), parse(tiers))));

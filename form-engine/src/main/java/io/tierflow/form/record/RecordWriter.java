@@ -4,12 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.tierflow.core.audit.AuditLog;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.journal.EffectJournal;
-import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.schema.CompiledForm;
 import io.tierflow.form.type.FieldTypes;
-import io.tierflow.form.type.SingleSelectFieldType;
 import io.tierflow.rule.formula.FormulaEvaluationException;
 import io.tierflow.rule.tier.TierDecision;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +29,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class RecordWriter {
 
     public static final String PROCESS_START = "process.start";
-    static final String PENDING = "pending";
+    static final String PENDING = TierChanges.PENDING;
 
     @Inject
     RecordRows rows;
@@ -59,6 +57,9 @@ public class RecordWriter {
 
     @Inject
     io.tierflow.form.trigger.TriggerEngine triggers;
+
+    @Inject
+    TierChanges tierChanges;
 
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
@@ -181,12 +182,8 @@ public class RecordWriter {
             inputs.put(c.field().id(), result);
         }
         TierDecision decision = form.tierModel().evaluate(inputs);
-        ApprovalBinding approval = form.definition().approval();
-        if (approval != null && decision.tier() != null && !decision.tier().equals(previousTier)
-                && approval.tiers().contains(decision.tier())) {
-            form.definition().field(approval.statusField())
-                    .filter(f -> SingleSelectFieldType.options(f).containsKey(PENDING))
-                    .ifPresent(f -> values.put(f.id(), PENDING));
+        if (TierChanges.entersApproval(form.definition(), previousTier, decision.tier())) {
+            TierChanges.pendingField(form.definition()).ifPresent(f -> values.put(f.id(), PENDING));
         }
         return new Computation(values, decision);
     }
@@ -197,29 +194,8 @@ public class RecordWriter {
         if (Objects.equals(previousTier, decision.tier())) {
             return Uni.createFrom().voidItem();
         }
-        FormDefinition def = form.definition();
-        String explanation = rows.columns(Map.of("steps", decision.explanation()));
-        return NativeSql.number(session, "INSERT INTO tier_history (form_id, record_id, from_tier, to_tier, cause, actor_id,"
-                        + " explanation) VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5, NULLIF(?6, 0), " + NativeSql.jsonParam(7) + ") RETURNING id",
-                def.id(), saved.id(), previousTier == null ? "" : previousTier, decision.tier() == null ? "" : decision.tier(),
-                cause, actorId == null ? 0L : actorId, explanation)
-                .chain(historyId -> {
-                    ApprovalBinding approval = def.approval();
-                    if (approval == null || decision.tier() == null || !approval.tiers().contains(decision.tier())) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("process", approval.process());
-                    payload.put("formId", def.id());
-                    payload.put("formKey", def.key());
-                    payload.put("formName", def.name());
-                    payload.put("recordId", saved.id());
-                    payload.put("ownerId", saved.ownerId());
-                    payload.put("tier", decision.tier());
-                    payload.put("statusField", approval.statusField());
-                    payload.put("title", title(def, saved));
-                    return journal.enqueue(session, PROCESS_START, "tier:" + def.id() + ":" + historyId, payload);
-                });
+        return tierChanges.record(session, form, List.of(new TierChanges.Change(saved, previousTier, decision)), actorId, cause)
+                .replaceWithVoid();
     }
 
     /** The keys of the fields a new record has values for: what "changed" means on create. */

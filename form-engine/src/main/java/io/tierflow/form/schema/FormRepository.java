@@ -24,7 +24,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class FormRepository {
 
     private static final String SELECT = "SELECT json_build_object('id', f.id, 'key', f.key, 'name', f.name,"
-            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'triggers', f.triggers, 'fields',"
+            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'triggers', f.triggers, 'layout', f.layout, 'ruleVersion', f.rule_version, 'fields',"
             + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
             + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
             + "  FROM form_field x WHERE x.form_id = f.id AND x.deleted_at IS NULL))::text FROM form f WHERE f.deleted_at IS NULL";
@@ -106,7 +106,9 @@ public class FormRepository {
                     approval == null || approval.isNull() ? null : json.treeToValue(approval, ApprovalBinding.class),
                     permissions == null || permissions.isNull() ? null
                             : new FormPermissions(json.convertValue(permissions, ROLES)),
-                    json.convertValue(n.get("triggers"), TRIGGERS));
+                    json.convertValue(n.get("triggers"), TRIGGERS),
+                    n.hasNonNull("layout") ? json.treeToValue(n.get("layout"), io.tierflow.form.model.FormLayout.class) : null,
+                    n.path("ruleVersion").asInt(0));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable form definition", e);
         }

@@ -71,6 +71,9 @@ public class FormService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.tierflow.form.ruleset.RuleSetService ruleSets;
+
     public Uni<List<FormDefinition>> list() {
         return sessions.withSession(forms::list);
     }
@@ -109,6 +112,7 @@ public class FormService {
                             + " (?1, ?2, " + NativeSql.jsonParam(3) + ", " + NativeSql.jsonParam(4) + ", ?5) RETURNING id",
                             in.key(), in.name().strip(), write(tierModel), write(in.approval()), caller.id());
                 })
+                .call(formId -> ruleSets.initial(session, formId, tierModel, in.approval(), caller.id()))
                 .chain(formId -> insertFields(session, formId, fields, 0).replaceWith(formId))
                 .chain(formId -> forms.load(session, formId))
                 .call(draft -> relations.resolve(session, draft, "fields"))
@@ -159,25 +163,14 @@ public class FormService {
     }
 
     /**
-     * Replaces the tier model and the approval binding, then re-tiers every record through the write pipeline
-     * (each record whose tier changes gets its history and, entering an approval tier, its approval).
-     * Versions, simulation and bulk re-tiering in the background come with the rule engine's rule sets.
+     * Replaces the tier model and the approval binding: they become a new rule version, published at once, and
+     * every record is re-tiered (cause {@code tier-model}; each record whose tier changes gets its history and,
+     * entering an approval tier, its approval) before the returned form arrives. Drafts, simulation and
+     * background re-tiering: {@link io.tierflow.form.ruleset.RuleSetService}.
      */
     public Uni<FormDefinition> setTiering(Caller caller, String ref, TierModel tierModel, ApprovalBinding approval) {
         requireBuilder(caller);
-        TierModel model = tierModel == null ? new TierModel(List.of()) : tierModel;
-        return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
-            FormDefinition draft = new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
-                    model, approval, form.permissions(), form.triggers());
-            checkApproval(draft);
-            compiler.compile(draft, "fields");
-            return NativeSql.update(session, "UPDATE form SET tier_model = " + NativeSql.jsonParam(1) + ", approval = "
-                            + NativeSql.jsonParam(2) + ", revision = revision + 1 WHERE id = ?3", write(model), write(approval), form.id())
-                    .chain(() -> forms.load(session, form.id()))
-                    .call(updated -> recompute.all(session, compiler.compiled(updated), caller.id(), "tier-model"))
-                    .call(updated -> audit.record(session, caller.id(), "form.tier-model", "form", Long.toString(form.id()),
-                            Map.of("rules", model.rules().size())));
-        }));
+        return ruleSets.publishNow(caller, ref, tierModel, approval, "tier-model").chain(formId -> get(Long.toString(formId)));
     }
 
     /** Replaces the form's trigger rules after checking every event, condition and action. */
@@ -340,7 +333,8 @@ public class FormService {
         return chain;
     }
 
-    private void checkApproval(FormDefinition form) {
+    /** An approval binding needs a single-select status field and at least one tier. */
+    public void checkApproval(FormDefinition form) {
         ApprovalBinding approval = form.approval();
         if (approval == null) {
             return;
