@@ -170,7 +170,8 @@ public final class CompiledFormula {
     /**
      * The formula as one PostgreSQL scalar expression that gives, for a row, what {@link #evaluate(Map,
      * FormulaContext)} gives for that row's values (same nulls, decimals, text, dates and zone rules). It needs the
-     * {@code tf_*} functions of migration {@code db/rule/V2_0_1__formula_sql_helpers.sql} on the search path.
+     * {@code tf_*} functions of migrations {@code db/rule/V2_0_1__formula_sql_helpers.sql} and
+     * {@code db/rule/V2_0_2__more_formula_helpers.sql} on the search path.
      * <p>{@code column} maps each field the formula reads to its column expression, e.g. {@code r.f_12}; it must be
      * a (qualified, optionally double-quoted) identifier, never user text. Every literal of the formula, today's
      * date and the time zone are bind parameters. The SQL type of the result is numeric, text, boolean, date or

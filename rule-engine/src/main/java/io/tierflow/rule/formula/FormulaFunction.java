@@ -17,6 +17,11 @@ public interface FormulaFunction {
     /** Upper-case name, e.g. {@code "ROUND"}. */
     String name();
 
+    /** The group the function is listed under; {@link FunctionGroup#OTHER} unless the function says otherwise. */
+    default FunctionGroup group() {
+        return FunctionGroup.OTHER;
+    }
+
     /**
      * Checks the static argument types and returns the result type.
      *
@@ -43,8 +48,9 @@ public interface FormulaFunction {
     /**
      * The same computation as one PostgreSQL expression, built from the argument fragments of {@code args} (see
      * {@link SqlArgs} for what the SQL may contain). It must give what {@link #apply} gives for every input,
-     * including nulls; the {@code tf_*} helpers of {@code db/rule/V2_0_1__formula_sql_helpers.sql} implement the
-     * value rules (DECIMAL64 numbers, text forms, Java's trimming and case mapping). The generator applies the same
+     * including nulls; the {@code tf_*} helpers of {@code db/rule/V2_0_1__formula_sql_helpers.sql} and
+     * {@code db/rule/V2_0_2__more_formula_helpers.sql} implement the value rules (DECIMAL64 numbers, text forms,
+     * Java's trimming and case mapping). The generator applies the same
      * result checks as the runtime afterwards (number range, text length).
      */
     String sql(SqlArgs args);

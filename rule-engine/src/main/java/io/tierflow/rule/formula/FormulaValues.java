@@ -33,7 +33,7 @@ import java.time.temporal.ChronoUnit;
  *   cannot hold it); values before 0001-01-02T00:00Z or from 9999-12-31T00:00Z on are null, so that the date in
  *   any zone has a four-digit year. They compare by instant.</li>
  * </ul>
- * The SQL back end follows the same rules (db/rule/V2_0_1__formula_sql_helpers.sql).
+ * The SQL back end follows the same rules (db/rule/V2_0_1__formula_sql_helpers.sql, V2_0_2__more_formula_helpers.sql).
  */
 public final class FormulaValues {
     public static final MathContext MC = MathContext.DECIMAL64;

@@ -44,7 +44,7 @@ public class FunctionRegistry {
             if (name == null || !NAME.matcher(name).matches()) {
                 throw new IllegalStateException("invalid formula function name (must be upper case): " + name);
             }
-            if (Parser.isReserved(name) && !name.equals("IF")) {
+            if (Parser.isReserved(name) && !Parser.RESERVED_FUNCTION_NAMES.contains(name)) {
                 throw new IllegalStateException("formula function name is a reserved word: " + name);
             }
             if (map.putIfAbsent(name, f) != null) {

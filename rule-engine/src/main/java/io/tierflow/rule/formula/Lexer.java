@@ -134,7 +134,7 @@ final class Lexer {
                 }
                 String word = new String(cps, start, i - start);
                 LocalizedText why = Parser.reservedReason(word);
-                if (why != null && !(word.equalsIgnoreCase("if") && nextNonSpace() == '(')) {
+                if (why != null && !(Parser.mayNameFunction(word) && nextNonSpace() == '(')) {
                     // reported where it occurs, before anything later in the text (e.g. the '.' in "new java.io…")
                     throw err(start, "formula.keyword", word, why);
                 }

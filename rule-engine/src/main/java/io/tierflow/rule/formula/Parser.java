@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tierflow.rule.formula.Ast.Binary;
 import io.tierflow.rule.formula.Ast.Call;
@@ -88,6 +89,16 @@ final class Parser {
             throw err(t, "formula.expected", OPERATOR_OR_END, t.describe());
         }
         return n;
+    }
+
+    /**
+     * Reserved words that may still name a function (IF, IN, SWITCH): followed by '(' they are read as a call of the
+     * registered function of that name, or rejected as a keyword when there is none.
+     */
+    static final Set<String> RESERVED_FUNCTION_NAMES = Set.of("IF", "IN", "SWITCH");
+
+    static boolean mayNameFunction(String word) {
+        return RESERVED_FUNCTION_NAMES.contains(word.toUpperCase(Locale.ROOT));
     }
 
     static boolean isReserved(String word) {

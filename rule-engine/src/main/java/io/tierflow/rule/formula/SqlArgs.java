@@ -84,6 +84,24 @@ public final class SqlArgs {
         return generator.date(get(i, ValueType.DATE), types.get(i));
     }
 
+    /**
+     * The local date-time (SQL {@code timestamp}) of a DATE argument (its midnight) or a DATETIME argument (in the
+     * context's zone), for functions that read hours, minutes and seconds or do calendar arithmetic.
+     */
+    public String localDateTime(int i) {
+        return switch (types.get(i)) {
+            case DATE -> "CAST(" + get(i, ValueType.DATE) + " AS timestamp)";
+            case DATETIME -> "(" + get(i, ValueType.DATETIME) + " AT TIME ZONE " + zone() + ")";
+            case NULL -> "CAST(NULL AS timestamp)";
+            default -> throw new IllegalArgumentException("not a date: " + types.get(i));
+        };
+    }
+
+    /** The context's time zone as a text parameter, in the form PostgreSQL's {@code AT TIME ZONE} reads. */
+    public String zone() {
+        return generator.zone();
+    }
+
     /** A bind parameter holding {@code value} (BigDecimal, String, LocalDate), cast to its SQL type. */
     public String param(Object value) {
         return generator.param(value);

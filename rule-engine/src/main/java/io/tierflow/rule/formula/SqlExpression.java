@@ -9,7 +9,8 @@ import java.util.Objects;
  * One PostgreSQL scalar expression with its bind parameters, from {@link CompiledFormula#sql}. Every value that
  * came from the formula text (numbers, texts) and every value of the evaluation context (today's date, the time
  * zone) is a parameter; the SQL text holds only column expressions chosen by the caller, {@code tf_*} helper calls
- * (migration {@code db/rule/V2_0_1__formula_sql_helpers.sql}), keywords, operators and casts.
+ * (migrations {@code db/rule/V2_0_1__formula_sql_helpers.sql} and {@code V2_0_2__more_formula_helpers.sql}), keywords,
+ * operators and casts. NOW() is a text parameter (ISO instant) cast to timestamptz.
  * <p>Placeholders come in three styles, all numbered in the order of {@link #params()}:
  * {@link Placeholders#JDBC} ({@code ?}, plain JDBC), {@link Placeholders#ORDINAL} ({@code ?1 ?2 …}, Hibernate
  * native queries) and {@link Placeholders#DOLLAR} ({@code $1 $2 …}, the Vert.x client). A parameter used twice

@@ -28,7 +28,8 @@ import static io.tierflow.rule.formula.ValueType.TEXT;
 /**
  * Translates a typed tree into one PostgreSQL expression with the same result as the generated MVEL, operator by
  * operator (see {@link SqlOperators}) and function by function ({@link FormulaFunction#sql}), using the
- * {@code tf_*} helpers of {@code db/rule/V2_0_1__formula_sql_helpers.sql}. Values never enter the SQL text: while
+ * {@code tf_*} helpers of {@code db/rule/V2_0_1__formula_sql_helpers.sql} and {@code V2_0_2__more_formula_helpers.sql}.
+ * Values never enter the SQL text: while
  * generating, a parameter is a marker {@code \u0001n\u0002} and a function argument a token {@code \u0003i\u0004};
  * {@link #finish} turns the markers into placeholders and the parameter list in text order. Every fragment this
  * class returns is an atom (a name, a call, a CAST, a CASE or something parenthesised), so fragments compose

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class AbsFunction extends AbstractFormulaFunction {
     public AbsFunction() {
-        super("ABS", "ABS(number)", "The absolute value of a number. Null gives null.",
+        super(FunctionGroup.MATH, "ABS", "ABS(number)", "The absolute value of a number. Null gives null.",
                 "数字的绝对值。空值返回空。", "ABS(balance)");
     }
 

@@ -1,6 +1,7 @@
 package io.tierflow.rule.function;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -8,12 +9,19 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tierflow.rule.formula.FormulaFunction;
+import io.tierflow.rule.formula.FormulaRuntime;
 import io.tierflow.rule.formula.FunctionArgumentException;
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** Common parts of the built-in functions: names, texts and argument checks with zh/en messages. */
 public abstract class AbstractFormulaFunction implements FormulaFunction {
+    /** Largest count or position the text functions use (LEFT, MID, FIND…); larger ones are cut to it. */
+    static final int MAX_COUNT = 1_000_000_000;
+    private static final BigDecimal MAX_COUNT_DECIMAL = BigDecimal.valueOf(MAX_COUNT);
+
+    private final FunctionGroup group;
     private final String name;
     private final String signature;
     private final String en;
@@ -21,6 +29,12 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
     private final List<String> examples;
 
     protected AbstractFormulaFunction(String name, String signature, String en, String zh, String... examples) {
+        this(FunctionGroup.OTHER, name, signature, en, zh, examples);
+    }
+
+    protected AbstractFormulaFunction(FunctionGroup group, String name, String signature, String en, String zh,
+                                      String... examples) {
+        this.group = group;
         this.name = name;
         this.signature = signature;
         this.en = en;
@@ -31,6 +45,11 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public FunctionGroup group() {
+        return group;
     }
 
     @Override
@@ -124,6 +143,37 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
         return u;
     }
 
+    /** Arguments {@code from, from + step, …} before {@code until} must have one common type (NULL unifies). */
+    protected ValueType unifyEvery(List<ValueType> types, int from, int step, int until) {
+        List<Integer> at = new java.util.ArrayList<>();
+        for (int i = from; i < until; i += step) {
+            at.add(i);
+        }
+        return unifyAt(types, at);
+    }
+
+    /** The arguments at the given indexes must have one common type (NULL unifies with anything). */
+    protected ValueType unifyAt(List<ValueType> types, List<Integer> indexes) {
+        ValueType u = ValueType.NULL;
+        int first = -1;
+        for (int i : indexes) {
+            ValueType t = types.get(i);
+            if (t == ValueType.NULL || t == u) {
+                continue;
+            }
+            if (u != ValueType.NULL) {
+                throw new FunctionArgumentException(i,
+                        "argument " + (i + 1) + " is " + t.displayName(Locale.ENGLISH) + " but argument " + (first + 1)
+                                + " is " + u.displayName(Locale.ENGLISH) + "; they must have the same type.",
+                        "第 " + (i + 1) + " 个参数是" + t.displayName(Locale.CHINESE) + "，而第 " + (first + 1)
+                                + " 个参数是" + u.displayName(Locale.CHINESE) + "，类型必须相同。");
+            }
+            u = t;
+            first = i;
+        }
+        return u;
+    }
+
     // ---- value helpers ---------------------------------------------------------------------------------
 
     protected static BigDecimal num(Object o) {
@@ -147,6 +197,58 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
 
     protected static boolean truthy(Object o) {
         return Boolean.TRUE.equals(o);
+    }
+
+    /** Equality as {@code ==} has it for two non-null values of one type (numbers by value, date-times by instant). */
+    protected static boolean same(Object a, Object b) {
+        return FormulaRuntime.compare(a, b) == 0;
+    }
+
+    /**
+     * A count or position argument: truncated toward zero and cut to 0..{@link #MAX_COUNT} (SQL: {@code tf_count}).
+     */
+    protected static int count(BigDecimal n) {
+        if (n.signum() <= 0) {
+            return 0;
+        }
+        return n.compareTo(MAX_COUNT_DECIMAL) >= 0 ? MAX_COUNT : n.setScale(0, RoundingMode.DOWN).intValueExact();
+    }
+
+    /** A digits argument as ROUND reads it: truncated toward zero, cut to -20..20 (SQL: {@code tf_digits}). */
+    protected static int digits(BigDecimal d) {
+        if (d.abs().compareTo(BigDecimal.valueOf(20)) > 0) {
+            return d.signum() * 20;
+        }
+        return d.setScale(0, RoundingMode.DOWN).intValue();
+    }
+
+    /** The number of Unicode code points (characters) in {@code s}. */
+    protected static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** The first {@code n} characters (code points) of {@code s}; all of it if it is shorter. */
+    protected static String leftChars(String s, int n) {
+        return n >= s.length() ? s : s.substring(0, offset(s, n));
+    }
+
+    /** The UTF-16 index of code point number {@code n} (0-based), or the length if {@code s} has fewer. */
+    protected static int offset(String s, int n) {
+        int i = 0;
+        for (int k = 0; k < n && i < s.length(); k++) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** ASCII letters to lower case, everything else unchanged (unit names: no locale, no special cases). */
+    protected static String asciiLower(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
     }
 
     /** The arguments as conditions (null counts as false) joined by {@code op} (" AND " or " OR "). */

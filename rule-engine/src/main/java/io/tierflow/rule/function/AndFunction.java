@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class AndFunction extends AbstractFormulaFunction {
     public AndFunction() {
-        super("AND", "AND(condition1, condition2, ...)",
+        super(FunctionGroup.LOGIC, "AND", "AND(condition1, condition2, ...)",
                 "True when all conditions are true (null counts as false).",
                 "所有条件都为真时返回真（空值视为假）。",
                 "AND(score >= 80, visits > 3)");

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tierflow.rule.formula.FormulaValues;
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -23,7 +24,7 @@ public class BandFunction extends AbstractFormulaFunction {
             Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?");
 
     public BandFunction() {
-        super("BAND", "BAND(value, \"bound1,bound2,...\", \"label0,label1,...\")",
+        super(FunctionGroup.SCORING, "BAND", "BAND(value, \"bound1,bound2,...\", \"label0,label1,...\")",
                 "The label of the band the value falls in: below the first bound gives the first label, from bound i up to (not including) bound i+1 gives label i, from the last bound on gives the last label. Bounds must be ascending numbers, with one more label than bounds (at most 100 bounds); otherwise, or for a null value, the result is null.",
                 "返回数值所在区间的标签：小于第一个界值得到第一个标签；大于等于第 i 个界值且小于第 i+1 个界值得到第 i 个标签；大于等于最后一个界值得到最后一个标签。界值必须是递增的数字，标签必须比界值多一个（最多 100 个界值）；否则或值为空时返回空。",
                 "BAND(amount, \"10,20,30\", \"1,2,3,4\")", "BAND(score, \"60,80\", \"C,B,A\")");

@@ -12,12 +12,35 @@ public final class BuiltinFunctions {
     }
 
     public static List<FormulaFunction> all(Clock clock) {
-        return List.of(new IfFunction(), new AndFunction(), new OrFunction(), new NotFunction(),
-                new IsBlankFunction(), new IfNullFunction(), new RoundFunction(), new AbsFunction(),
-                new MinFunction(), new MaxFunction(), new SumFunction(), new ConcatFunction(), new LenFunction(),
-                new UpperFunction(), new LowerFunction(), new TrimFunction(), new ContainsFunction(),
-                new TodayFunction(clock), new YearFunction(), new MonthFunction(), new DaysSinceFunction(clock),
-                new DateDifFunction(), new BandFunction());
+        return List.of(
+                // logic
+                new IfFunction(), new IfsFunction(), new SwitchFunction(), new AndFunction(), new OrFunction(),
+                new NotFunction(), new XorFunction(), new IsBlankFunction(), new IfNullFunction(),
+                new CoalesceFunction(), new ChooseFunction(), new CountTrueFunction(), new BetweenFunction(),
+                // math
+                new RoundFunction(), new RoundUpFunction(), new RoundDownFunction(), new FloorFunction(),
+                new CeilingFunction(), new IntFunction(), new AbsFunction(), new SignFunction(), new MinFunction(),
+                new MaxFunction(), new SumFunction(), new AverageFunction(), new MedianFunction(),
+                new ProductFunction(), new ModFunction(), new QuotientFunction(), new PowerFunction(),
+                new SqrtFunction(), new ExpFunction(), new LnFunction(), new Log10Function(), new LogFunction(),
+                // text
+                new ConcatFunction(), new TextJoinFunction(), new LenFunction(), new UpperFunction(),
+                new LowerFunction(), new TrimFunction(), new ContainsFunction(), new StartsWithFunction(),
+                new EndsWithFunction(), new FindFunction(), new LeftFunction(), new RightFunction(), new MidFunction(),
+                new ReplaceFunction(), new ReptFunction(), new LpadFunction(), new RpadFunction(), new TextFunction(),
+                new ValueFunction(),
+                // dates
+                new TodayFunction(clock), new NowFunction(clock), new DateFunction(), new DateValueFunction(),
+                new YearFunction(), new QuarterFunction(), new MonthFunction(), new WeekNumFunction(),
+                new DayFunction(), new WeekdayFunction(), new HourFunction(), new MinuteFunction(),
+                new SecondFunction(), new DaysSinceFunction(clock), new DaysUntilFunction(clock),
+                new DateDifFunction(), new DateAddFunction(), new EoMonthFunction(), new WorkdayFunction(),
+                new NetworkDaysFunction(),
+                // scoring
+                new BandFunction(), new BandScoreFunction(), new NormalizeFunction(), new ClampFunction(),
+                new WeightedAvgFunction(),
+                // lists
+                new InFunction(), new AnyFunction(), new AllFunction());
     }
 
     public static List<FormulaFunction> all() {

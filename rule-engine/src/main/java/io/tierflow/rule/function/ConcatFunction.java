@@ -7,6 +7,7 @@ import io.tierflow.rule.formula.FormulaValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -14,7 +15,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class ConcatFunction extends AbstractFormulaFunction {
     public ConcatFunction() {
-        super("CONCAT", "CONCAT(value1, value2, ...)",
+        super(FunctionGroup.TEXT, "CONCAT", "CONCAT(value1, value2, ...)",
                 "Joins the values as text; null counts as empty text. The result may have at most 10,000 characters.",
                 "把各值连接成文本，空值视为空文本。结果最多 10,000 个字符。",
                 "CONCAT(name, \" - \", tier)");

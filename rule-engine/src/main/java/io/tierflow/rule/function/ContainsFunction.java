@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class ContainsFunction extends AbstractFormulaFunction {
     public ContainsFunction() {
-        super("CONTAINS", "CONTAINS(text, part)",
+        super(FunctionGroup.TEXT, "CONTAINS", "CONTAINS(text, part)",
                 "True when the text contains the part (case-sensitive). False when either is null.",
                 "文本包含指定内容时返回真（区分大小写）。任一为空时返回假。",
                 "CONTAINS(remark, \"投诉\")");

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -15,7 +16,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class DateDifFunction extends AbstractFormulaFunction {
     public DateDifFunction() {
-        super("DATEDIF", "DATEDIF(start, end, unit)",
+        super(FunctionGroup.DATE, "DATEDIF", "DATEDIF(start, end, unit)",
                 "Whole days (unit \"D\", the default), months (\"M\") or years (\"Y\") from start to end; negative when end is before start. Null or an unknown unit gives null.",
                 "从开始日期到结束日期的整天数（单位 \"D\"，默认）、整月数（\"M\"）或整年数（\"Y\"）；结束早于开始时为负数。空值或未知单位返回空。",
                 "DATEDIF(signedOn, TODAY(), \"M\")", "DATEDIF(createdOn, closedOn)");

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tierflow.rule.formula.FormulaContext;
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -22,7 +23,7 @@ public class DaysSinceFunction extends AbstractFormulaFunction {
     }
 
     public DaysSinceFunction(Clock clock) {
-        super("DAYSSINCE", "DAYSSINCE(date)",
+        super(FunctionGroup.DATE, "DAYSSINCE", "DAYSSINCE(date)",
                 "Whole days from the date until today (negative for a future date). A date-time counts by its calendar date. Null gives null.",
                 "从该日期到今天的整天数（未来日期为负数）。日期时间按其日历日期计算。空值返回空。",
                 "DAYSSINCE(lastFollowUp) > 30 ? \"流失预警\" : \"正常\"");

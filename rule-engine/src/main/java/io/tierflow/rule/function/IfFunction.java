@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class IfFunction extends AbstractFormulaFunction {
     public IfFunction() {
-        super("IF", "IF(condition, then, else)",
+        super(FunctionGroup.LOGIC, "IF", "IF(condition, then, else)",
                 "Returns 'then' when the condition is true, otherwise 'else' (a null condition counts as false). Both values must have the same type.",
                 "条件为真时返回“then”，否则返回“else”（条件为空视为假）。两个值的类型必须相同。",
                 "IF(score >= 80, \"A\", \"B\")", "IF(amount > 1000, amount * 0.1, 0)");

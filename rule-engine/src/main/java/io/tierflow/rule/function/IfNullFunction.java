@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class IfNullFunction extends AbstractFormulaFunction {
     public IfNullFunction() {
-        super("IFNULL", "IFNULL(value, fallback)",
+        super(FunctionGroup.LOGIC, "IFNULL", "IFNULL(value, fallback)",
                 "Returns the value, or the fallback when the value is null. Both must have the same type.",
                 "返回该值；值为空时返回备用值。两者类型必须相同。",
                 "IFNULL(amount, 0)", "IFNULL(owner, \"未分配\")");

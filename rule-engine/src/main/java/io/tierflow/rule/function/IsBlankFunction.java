@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class IsBlankFunction extends AbstractFormulaFunction {
     public IsBlankFunction() {
-        super("ISBLANK", "ISBLANK(value)",
+        super(FunctionGroup.LOGIC, "ISBLANK", "ISBLANK(value)",
                 "True when the value is empty: null, or text that is empty or only spaces.",
                 "值为空时返回真：空值，或为空/只含空白的文本。",
                 "ISBLANK(owner)", "ISBLANK(lastFollowUp)");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -12,7 +13,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class LenFunction extends AbstractFormulaFunction {
     public LenFunction() {
-        super("LEN", "LEN(text)",
+        super(FunctionGroup.TEXT, "LEN", "LEN(text)",
                 "The number of characters in the text (a Chinese character counts as one). Null counts as empty text (0).",
                 "文本的字符数（一个汉字算一个字符）。空值视为空文本（0）。",
                 "LEN(phone)", "LEN(remark) > 100");

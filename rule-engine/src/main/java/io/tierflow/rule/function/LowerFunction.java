@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -12,7 +13,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class LowerFunction extends AbstractFormulaFunction {
     public LowerFunction() {
-        super("LOWER", "LOWER(text)",
+        super(FunctionGroup.TEXT, "LOWER", "LOWER(text)",
                 "Converts text to lower case (a Greek capital sigma always becomes σ). Null gives null.",
                 "把文本转换为小写（希腊大写字母 Σ 一律变为 σ）。空值返回空。", "LOWER(email)");
     }

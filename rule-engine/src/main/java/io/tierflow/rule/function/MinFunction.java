@@ -6,6 +6,7 @@ import io.tierflow.rule.formula.FormulaRuntime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -13,7 +14,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class MinFunction extends AbstractFormulaFunction {
     public MinFunction() {
-        super("MIN", "MIN(value1, value2, ...)",
+        super(FunctionGroup.MATH, "MIN", "MIN(value1, value2, ...)",
                 "The smallest of the values (numbers, dates or date-times, all of the same type). Null values are ignored; if all are null the result is null.",
                 "返回各值中最小的一个（数字、日期或日期时间，类型必须相同）。忽略空值；全部为空时返回空。",
                 "MIN(amount, 100)", "MIN(score1, score2, score3)");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -12,7 +13,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class MonthFunction extends AbstractFormulaFunction {
     public MonthFunction() {
-        super("MONTH", "MONTH(date)", "The month (1-12) of a date or date-time. Null gives null.", "日期或日期时间的月份（1-12）。空值返回空。", "MONTH(signedOn)");
+        super(FunctionGroup.DATE, "MONTH", "MONTH(date)", "The month (1-12) of a date or date-time. Null gives null.", "日期或日期时间的月份（1-12）。空值返回空。", "MONTH(signedOn)");
     }
 
     @Override

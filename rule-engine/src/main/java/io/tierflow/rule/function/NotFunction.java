@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class NotFunction extends AbstractFormulaFunction {
     public NotFunction() {
-        super("NOT", "NOT(condition)",
+        super(FunctionGroup.LOGIC, "NOT", "NOT(condition)",
                 "True when the condition is false or null.",
                 "条件为假或为空时返回真。",
                 "NOT(ISBLANK(owner))");

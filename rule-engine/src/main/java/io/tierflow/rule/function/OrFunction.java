@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class OrFunction extends AbstractFormulaFunction {
     public OrFunction() {
-        super("OR", "OR(condition1, condition2, ...)",
+        super(FunctionGroup.LOGIC, "OR", "OR(condition1, condition2, ...)",
                 "True when at least one condition is true (null counts as false).",
                 "任一条件为真时返回真（空值视为假）。",
                 "OR(tier == \"VIP\", amount > 10000)");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -15,7 +16,7 @@ public class RoundFunction extends AbstractFormulaFunction {
     static final int MAX_DIGITS = 20;
 
     public RoundFunction() {
-        super("ROUND", "ROUND(number, digits)",
+        super(FunctionGroup.MATH, "ROUND", "ROUND(number, digits)",
                 "Rounds half up to the given number of decimal places (default 0; negative rounds to tens, hundreds…; limited to -20..20). Null gives null.",
                 "按四舍五入保留指定位小数（默认 0 位；负数表示舍入到十位、百位……；范围 -20 到 20）。空值返回空。",
                 "ROUND(amount * 0.4, 2)", "ROUND(1234.5)", "ROUND(1234, -2)");

@@ -7,6 +7,7 @@ import io.tierflow.rule.formula.FormulaValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -14,7 +15,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class SumFunction extends AbstractFormulaFunction {
     public SumFunction() {
-        super("SUM", "SUM(number1, number2, ...)",
+        super(FunctionGroup.MATH, "SUM", "SUM(number1, number2, ...)",
                 "The sum of the numbers. Null values are ignored (unlike '+'); if all are null the result is 0.",
                 "各数字之和。忽略空值（与 “+” 不同）；全部为空时结果为 0。",
                 "SUM(q1, q2, q3, q4)");

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tierflow.rule.formula.FormulaContext;
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -20,7 +21,7 @@ public class TodayFunction extends AbstractFormulaFunction {
     }
 
     public TodayFunction(Clock clock) {
-        super("TODAY", "TODAY()", "Today's date in the formulas' time zone (by default the server's).",
+        super(FunctionGroup.DATE, "TODAY", "TODAY()", "Today's date in the formulas' time zone (by default the server's).",
                 "公式时区（默认为服务器时区）的今天日期。",
                 "TODAY()", "TODAY() - signedOn");
         this.clock = clock;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -11,7 +12,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class TrimFunction extends AbstractFormulaFunction {
     public TrimFunction() {
-        super("TRIM", "TRIM(text)", "Removes spaces at both ends of the text. Null gives null.", "去掉文本两端的空白。空值返回空。", "TRIM(name)");
+        super(FunctionGroup.TEXT, "TRIM", "TRIM(text)", "Removes spaces at both ends of the text. Null gives null.", "去掉文本两端的空白。空值返回空。", "TRIM(name)");
     }
 
     @Override

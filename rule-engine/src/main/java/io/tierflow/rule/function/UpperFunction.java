@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -12,7 +13,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class UpperFunction extends AbstractFormulaFunction {
     public UpperFunction() {
-        super("UPPER", "UPPER(text)", "Converts text to upper case. Null gives null.", "把文本转换为大写。空值返回空。", "UPPER(code)");
+        super(FunctionGroup.TEXT, "UPPER", "UPPER(text)", "Converts text to upper case. Null gives null.", "把文本转换为大写。空值返回空。", "UPPER(code)");
     }
 
     @Override

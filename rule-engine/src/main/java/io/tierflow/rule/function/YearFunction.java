@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
@@ -12,7 +13,7 @@ import io.tierflow.rule.formula.ValueType;
 @ApplicationScoped
 public class YearFunction extends AbstractFormulaFunction {
     public YearFunction() {
-        super("YEAR", "YEAR(date)", "The year of a date or date-time. Null gives null.", "日期或日期时间的年份。空值返回空。", "YEAR(signedOn)");
+        super(FunctionGroup.DATE, "YEAR", "YEAR(date)", "The year of a date or date-time. Null gives null.", "日期或日期时间的年份。空值返回空。", "YEAR(signedOn)");
     }
 
     @Override

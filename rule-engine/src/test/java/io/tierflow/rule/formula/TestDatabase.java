@@ -22,7 +22,9 @@ import io.tierflow.core.config.DatabaseUrl;
  * Fails, never skips, when the database is unreachable.
  */
 public final class TestDatabase implements AutoCloseable {
-    public static final String MIGRATION = "db/rule/V2_0_1__formula_sql_helpers.sql";
+    /** The rule engine's migrations, in order. */
+    public static final List<String> MIGRATIONS = List.of("db/rule/V2_0_1__formula_sql_helpers.sql",
+            "db/rule/V2_0_2__more_formula_helpers.sql");
 
     private final Connection connection;
     private final String schema;
@@ -79,10 +81,19 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The text of all {@link #MIGRATIONS}, one after the other. */
     public static String migration() {
-        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(MIGRATION)) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : MIGRATIONS) {
+            sb.append(migration(m)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String migration(String path) {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("migration not on the class path: " + MIGRATION);
+                throw new IllegalStateException("migration not on the class path: " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

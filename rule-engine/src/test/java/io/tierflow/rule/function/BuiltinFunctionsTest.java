@@ -36,7 +36,14 @@ class BuiltinFunctionsTest {
 
     static final Set<String> REQUIRED = Set.of("IF", "AND", "OR", "NOT", "ISBLANK", "IFNULL", "ROUND", "ABS", "MIN",
             "MAX", "SUM", "CONCAT", "LEN", "UPPER", "LOWER", "TRIM", "CONTAINS", "TODAY", "YEAR", "MONTH",
-            "DAYSSINCE", "DATEDIF", "BAND");
+            "DAYSSINCE", "DATEDIF", "BAND",
+            // issue #4: the larger library
+            "IFS", "SWITCH", "XOR", "COALESCE", "CHOOSE", "COUNTTRUE", "BETWEEN", "ROUNDUP", "ROUNDDOWN", "FLOOR",
+            "CEILING", "INT", "SIGN", "MOD", "QUOTIENT", "AVERAGE", "MEDIAN", "PRODUCT", "POWER", "SQRT", "EXP", "LN",
+            "LOG10", "LOG", "LEFT", "RIGHT", "MID", "STARTSWITH", "ENDSWITH", "REPLACE", "TEXT", "FIND", "REPT",
+            "VALUE", "TEXTJOIN", "LPAD", "RPAD", "NOW", "DATE", "DATEVALUE", "DAY", "WEEKDAY", "WEEKNUM", "QUARTER",
+            "HOUR", "MINUTE", "SECOND", "DAYSUNTIL", "DATEADD", "WORKDAY", "NETWORKDAYS", "EOMONTH", "NORMALIZE",
+            "CLAMP", "WEIGHTEDAVG", "BANDSCORE", "IN", "ANY", "ALL");
 
     static BigDecimal n(String s) {
         return new BigDecimal(s);
