@@ -8,7 +8,8 @@ import io.quarkus.qute.TemplateData;
 /**
  * One field of a record form as records/inputs.html renders it.
  *
- * @param widget  the field type's {@code widget()}, or {@code computed} for a field shown read-only; a widget
+ * @param widget  the field type's {@code widget()}, {@code computed} for a computed field, {@code readonly} for one the
+ *                caller's role may only read (both shown, never posted); a widget
  *                the template does not know is a text box
  * @param value   what the input shows: the submitted text after a failed save, else the stored value
  *                ({@link FieldWidgets#inputText}); a multi-select's keys joined by ","
@@ -18,10 +19,31 @@ import io.quarkus.qute.TemplateData;
  * @param suffix  a unit after the input (%), or null
  * @param error   the message to show under the field, in the user's language, or null
  * @param focus   the first field with an error gets the focus, where the user continues
+ * @param relation for a relation field, its target form and the linked records by title (records/picker.html);
+ *                 else null
  */
 @TemplateData
 public record FieldInput(String key, String label, String widget, boolean required, String value, String display,
-        List<Choice> choices, String prefix, String suffix, String error, boolean focus) {
+        List<Choice> choices, String prefix, String suffix, String error, boolean focus, RelationPick relation) {
+
+    public FieldInput(String key, String label, String widget, boolean required, String value, String display,
+            List<Choice> choices, String prefix, String suffix, String error, boolean focus) {
+        this(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, null);
+    }
+
+    /**
+     * A relation field's picker: the form it links to, whether it takes several records, and the linked ones
+     * ({@code links}, filled in by {@link RelationTitles} once the page has read them).
+     */
+    @TemplateData
+    public record RelationPick(String targetForm, boolean multiple, List<Long> ids, List<RelationTitles.Linked> links) {
+    }
+
+    /** The same input with its linked records' titles. */
+    public FieldInput withLinks(List<RelationTitles.Linked> links) {
+        return new FieldInput(key, label, widget, required, value, display, choices, prefix, suffix, error, focus,
+                new RelationPick(relation.targetForm(), relation.multiple(), relation.ids(), links));
+    }
 
     @TemplateData
     public record Choice(String key, String label, boolean selected) {

@@ -42,7 +42,10 @@ public class FormsPage {
 
     @GET
     public Uni<TemplateInstance> list() {
-        return forms.list().map(all -> pages.page(template).data("forms", all.stream().map(FormsPage::card).toList()));
+        // builders (admins, managers) get the designer: a new form, and "design" on each card
+        boolean builder = pages.caller() != null && pages.caller().role() != io.tierflow.core.identity.Role.SALES;
+        return forms.list().map(all -> pages.page(template).data("forms", all.stream().map(FormsPage::card).toList())
+                .data("builder", builder));
     }
 
     private static FormCard card(FormDefinition f) {

@@ -33,6 +33,7 @@ import io.tierflow.core.identity.UserDirectory;
 import io.tierflow.flow.history.ProcessQueries;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.model.RoleAccess;
 import io.tierflow.form.record.RecordHistory;
 import io.tierflow.form.record.RecordService;
 import io.tierflow.form.schema.FormService;
@@ -79,6 +80,12 @@ public class RecordDetailPage {
     UserDirectory users;
 
     @Inject
+    RelationTitles relations;
+
+    @Inject
+    RecordSections sections;
+
+    @Inject
     @Location("records/record.html")
     Template template;
 
@@ -87,7 +94,7 @@ public class RecordDetailPage {
     public Uni<Response> show(@RestPath String form, @RestPath long id) {
         Caller caller = pages.caller();
         return forms.get(form).chain(def -> records.get(caller, def.key(), id).chain(rec ->
-                page(def, rec, fields.texts(def, rec.values()), rec.version(), FormErrors.NONE, List.of(), 200)));
+                page(def, rec, fields.texts(def, access(def, caller), rec.values()), rec.version(), FormErrors.NONE, List.of(), 200)));
     }
 
     @POST
@@ -98,19 +105,20 @@ public class RecordDetailPage {
         Caller caller = pages.caller();
         Map<String, List<String>> posted = RecordFields.posted();
         return forms.get(form).chain(def -> {
-            RecordFields.Submitted submitted = fields.submitted(def, posted);
+            RoleAccess access = access(def, caller);
+            RecordFields.Submitted submitted = fields.submitted(def, access, posted);
             // deferred: update() refuses a missing version by throwing, before it returns a Uni
             return Uni.createFrom().deferred(() -> records.update(caller, def.key(), id, version, submitted.values()))
                     .map(saved -> Redirects.seeOther("/forms/" + def.key() + "/records/" + id)
                             .cookie(Flash.success("ui.records.saved")).build())
                     .onFailure(FormErrors::handles).recoverWithUni(e -> records.get(caller, def.key(), id).chain(current -> {
                         Problem p = (Problem) e;
-                        FormErrors errors = FormErrors.of(p, pages, key -> fields.writable(def, key));
-                        Map<String, String> stored = fields.texts(def, current.values());
+                        FormErrors errors = FormErrors.of(p, pages, key -> fields.writable(def, access, key));
+                        Map<String, String> stored = fields.texts(def, access, current.values());
                         if (p.status() == 409) {
                             // someone saved in between: show what is there now, and what this user typed
                             return page(def, current, stored, current.version(), errors,
-                                    fields.unsaved(def, submitted.texts(), stored, pages.text("ui.records.conflict.cleared")), 409);
+                                    fields.unsaved(def, access, submitted.texts(), stored, pages.text("ui.records.conflict.cleared")), 409);
                         }
                         Map<String, String> texts = new HashMap<>(stored);
                         texts.putAll(submitted.texts());
@@ -128,21 +136,32 @@ public class RecordDetailPage {
         Locale locale = pages.locale();
         Caller caller = pages.caller();
         String noTier = pages.text("ui.records.tier.none");
+        RoleAccess access = access(def, caller);
         TemplateInstance view = pages.page(template).data("formKey", def.key()).data("formName", def.name())
                 .data("creating", false).data("version", version)
-                .data("inputs", fields.inputs(def, texts, rec.values(), errors.fields()))
-                .data("formError", errors.form()).data("conflict", status == 409).data("unsaved", unsaved);
+                .data("formError", errors.form()).data("conflict", status == 409).data("unsaved", unsaved)
+                .data("mayDelete", access.may("delete")).data("hasTriggers", !def.triggers().isEmpty())
+                .data("layout", io.tierflow.form.model.FormLayout.of(def));
+        Uni<Void> inputs = relations.resolve(caller, fields.inputs(def, access, texts, rec.values(), errors.fields()))
+                .invoke(in -> view.data("inputs", in)).replaceWithVoid();
+        Uni<Void> related = sections.related(caller, def, rec.id(), noTier).invoke(r -> view.data("related", r)).replaceWithVoid();
+        Uni<Void> rules = sections.ruleLog(caller, def, rec.id(), locale).invoke(r -> view.data("ruleLog", r)).replaceWithVoid();
         // Flowable's history is blocking JDBC: off the event loop, and only after the visibility check above;
         // so it comes last, after the reactive reads that need the event loop
         Uni<List<ApprovalHistory.Process>> approvals = Uni.createFrom().item(() -> processes.processesOf(def.id(), rec.id()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(list -> ApprovalHistory.of(list, locale, tier -> TierBadge.of(def, tier, tier)));
-        return names(rec).chain(names -> history.of(caller, def.key(), rec.id()).chain(h -> approvals.map(a -> {
+        return inputs.chain(() -> related).chain(() -> rules)
+                .chain(() -> names(rec)).chain(names -> history.of(caller, def.key(), rec.id()).chain(h -> approvals.map(a -> {
             view.data("record", summary(def, rec, names)).data("processes", a)
                     .data("timeline", RecordTimeline.of(def, h.changes(), fields, locale, noTier))
                     .data("why", TierReason.latest(def, h.tiers(), fields, def.permissions().access(caller.role()), locale, noTier));
             return Response.status(status).entity(view).build();
         })));
+    }
+
+    private static RoleAccess access(FormDefinition def, Caller caller) {
+        return def.permissions().access(caller.role());
     }
 
     private Summary summary(FormDefinition def, RecordView rec, Map<Long, String> names) {

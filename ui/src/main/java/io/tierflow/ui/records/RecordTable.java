@@ -1,84 +1,144 @@
 package io.tierflow.ui.records;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.qute.TemplateData;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordPage;
 import io.tierflow.form.model.RecordView;
+import io.tierflow.form.model.RoleAccess;
+import io.tierflow.form.type.RelationFieldType;
 import io.tierflow.ui.web.Times;
 
 /**
- * One page of a form's records as a table: a column per field, then tier and update time; the first
- * column links to the record. {@code moreUrl} fetches the next keyset page with the same filters.
+ * One page of a form's records as the grid shows it: the chosen columns, then tier and update time; the first
+ * column links to the record. Headers sort (ascending, descending, then back to newest first); simple cells
+ * the caller may write can be edited in place; rows can go to the trash. {@code moreUrl} fetches the next
+ * keyset page (by id, or by {@code cursor} when sorted) with the same state.
  */
 @TemplateData
-public record RecordTable(List<Column> columns, List<Row> rows, String moreUrl) {
+public record RecordTable(List<Column> columns, Column tier, Column updated, List<Row> rows, String moreUrl, boolean trash) {
 
+    /** The widgets a cell edits in place: one short value each; the rest is edited on the record's page. */
+    static final Set<String> INLINE = Set.of("text", "number", "money", "percent", "select", "checkbox", "date", "email",
+            "tel", "url", "rating");
+
+    /**
+     * @param sort     "asc" or "desc" when the grid is sorted by this column, else null
+     * @param sortUrl  the grid sorted by this column next (asc, desc, none); null when it cannot sort by it
+     */
     @TemplateData
-    public record Column(String label, boolean numeric) {
+    public record Column(String key, String label, boolean numeric, String sort, String sortUrl) {
+
+        /** What aria-sort says: ascending, descending or none. */
+        public String ariaSort() {
+            return "asc".equals(sort) ? "ascending" : "desc".equals(sort) ? "descending" : "none";
+        }
+    }
+
+    /**
+     * @param editUrl where the cell's editor comes from, or null when it is not edited in place
+     * @param links   a relation's linked records by title, else empty
+     */
+    @TemplateData
+    public record Cell(String key, String label, String text, boolean numeric, String editUrl,
+            List<RelationTitles.Linked> links) {
+
+        /** The cell's id, for the inline editor's swaps; record ids and field keys are safe in ids. */
+        public String id(long row) {
+            return "cell-" + row + "-" + key;
+        }
     }
 
     @TemplateData
-    public record Cell(String label, String text, boolean numeric) {
-    }
-
-    @TemplateData
-    public record Row(long id, String href, List<Cell> cells, TierBadge tier, String updated) {
+    public record Row(long id, long version, String href, List<Cell> cells, TierBadge tier, String updated,
+            String deleteUrl, String restoreUrl) {
 
         /** The first cell links to the record; "#12" when it is empty, so every row stays reachable. */
         public String linkText() {
             String text = cells.isEmpty() ? "" : cells.get(0).text();
             return text.isBlank() ? "#" + id : text;
         }
-    }
 
-    /** The filters of the list, echoed into the form and the "more" link. */
-    @TemplateData
-    public record Filter(String q, String tier, Integer limit) {
-
-        String query(Long after) {
-            StringBuilder s = new StringBuilder();
-            add(s, "q", q);
-            add(s, "tier", tier);
-            add(s, "limit", limit == null ? null : limit.toString());
-            add(s, "after", after == null ? null : after.toString());
-            return s.isEmpty() ? "" : "?" + s.substring(1);
-        }
-
-        private static void add(StringBuilder s, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                s.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
+        public String rowId() {
+            return "row-" + id;
         }
     }
 
-    /** @param noTier the badge text of a record without a tier, in the user's language */
-    static RecordTable of(FormDefinition form, RecordFields fields, RecordPage page, Filter filter, String noTier) {
-        String base = "/forms/" + form.key();
+    /** What the table is built from, besides the page of records. */
+    record Setup(FormDefinition form, RoleAccess access, RecordFields fields, List<FieldDefinition> columns,
+            Map<String, Map<Long, RelationTitles.Linked>> links, GridQuery query, Labels labels, boolean trash) {
+    }
+
+    /** Texts in the user's language: the tier and "updated" headers, and the badge of a record without a tier. */
+    record Labels(String tier, String updated, String noTier) {
+    }
+
+    static RecordTable of(Setup s, RecordPage page) {
+        String base = "/forms/" + s.form().key();
         List<Column> columns = new ArrayList<>();
-        for (FieldDefinition f : form.fields()) {
-            columns.add(new Column(f.label(), fields.numeric(f)));
+        for (FieldDefinition f : s.columns()) {
+            boolean sortable = !s.trash() && !s.fields().type(f).columnType(f).endsWith("[]");
+            columns.add(column(base, s.query(), f.key(), f.label(), s.fields().numeric(f), sortable));
         }
         List<Row> rows = new ArrayList<>();
         for (RecordView r : page.items()) {
-            List<Cell> cells = new ArrayList<>();
-            for (FieldDefinition f : form.fields()) {
-                String text = fields.display(f, r.values().get(f.key()));
-                cells.add(new Cell(f.label(), text == null ? "" : text, fields.numeric(f)));
-            }
-            rows.add(new Row(r.id(), base + "/records/" + r.id(), cells, TierBadge.of(form, r.tier(), noTier),
-                    Times.format(r.updatedAt())));
+            rows.add(row(s, r));
         }
-        return new RecordTable(columns, rows, page.next() == null ? null : base + filter.query(page.next()));
+        String more = null;
+        if (page.next() != null || page.cursor() != null) {
+            more = s.trash() ? base + "/trash" + GridQuery.encode(Map.of("after", List.of(page.next().toString())))
+                    : base + s.query().query(page.next(), page.cursor());
+        }
+        return new RecordTable(columns, column(base, s.query(), "tier", s.labels().tier(), false, !s.trash()),
+                column(base, s.query(), "updated_at", s.labels().updated(), false, !s.trash()), rows, more, s.trash());
     }
 
-    /** Tier and "updated" follow the field columns. */
+    /** The table of a single row, for an in-place edit's answer (records/rows.html renders it). */
+    static RecordTable single(Setup s, RecordView r) {
+        return new RecordTable(List.of(), null, null, List.of(row(s, r)), null, s.trash());
+    }
+
+    static Row row(Setup s, RecordView r) {
+        String base = "/forms/" + s.form().key();
+        boolean edit = !s.trash() && s.access().may("edit");
+        List<Cell> cells = new ArrayList<>();
+        for (FieldDefinition f : s.columns()) {
+            Object value = r.values().get(f.key());
+            List<RelationTitles.Linked> links = List.of();
+            String text;
+            if (s.fields().type(f) instanceof RelationFieldType) {
+                Map<Long, RelationTitles.Linked> known = s.links().getOrDefault(f.key(), Map.of());
+                links = RelationTitles.ids(value).stream()
+                        .map(id -> known.getOrDefault(id, new RelationTitles.Linked(id, "#" + id, null))).toList();
+                text = String.join("、", links.stream().map(RelationTitles.Linked::title).toList());
+            } else {
+                text = s.fields().display(f, value);
+            }
+            boolean inline = edit && INLINE.contains(s.fields().type(f).widget()) && s.fields().writable(s.form(), s.access(), f.key());
+            cells.add(new Cell(f.key(), f.label(), text == null ? "" : text, s.fields().numeric(f),
+                    inline ? base + "/records/" + r.id() + "/cells/" + f.key() + "?version=" + r.version() : null, links));
+        }
+        boolean delete = s.access().may("delete");
+        return new Row(r.id(), r.version(), base + "/records/" + r.id(), cells, TierBadge.of(s.form(), r.tier(), s.labels().noTier()),
+                Times.format(r.updatedAt()),
+                delete && !s.trash() ? base + "/records/" + r.id() + "/delete" : null,
+                delete && s.trash() ? base + "/records/" + r.id() + "/restore" : null);
+    }
+
+    /** A header; {@code sortable} ones lead to the same grid sorted by them next (asc → desc → default). */
+    static Column column(String base, GridQuery q, String key, String label, boolean numeric, boolean sortable) {
+        String sort = key.equals(q.sortKey()) ? (q.descending() ? "desc" : "asc") : null;
+        String next = sort == null ? key : "asc".equals(sort) ? "-" + key : null;
+        return new Column(key, label, numeric, sort, sortable ? base + q.sorted(next).query() : null);
+    }
+
+    /** Tier, "updated" and the row's actions follow the field columns. */
     public int width() {
-        return columns.size() + 2;
+        return columns.size() + 3;
     }
 }
