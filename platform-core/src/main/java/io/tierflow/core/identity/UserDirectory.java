@@ -44,6 +44,75 @@ public class UserDirectory {
                 });
     }
 
+    /** Most a directory search returns: pickers show a handful, people narrow by typing. */
+    public static final int MAX_RESULTS = 20;
+
+    /**
+     * A user or team to pick: its id, name and a detail that tells namesakes apart (a user's username and team,
+     * a team's manager); {@code active} false for a deactivated user, who is never offered but still named.
+     */
+    public record Entry(long id, String name, String detail, boolean active) {
+    }
+
+    /**
+     * Active users whose name or username contains {@code text} (any, when blank): exact matches first, then by
+     * name; at most {@code limit} (capped at {@value #MAX_RESULTS}).
+     */
+    public Uni<List<Entry>> searchUsers(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        return pool.preparedQuery("SELECT u.id, u.display_name, u.username, t.name AS team, u.active FROM app_user u"
+                        + " LEFT JOIN team t ON t.id = u.team_id WHERE u.active AND ($1 = '' OR u.display_name ILIKE $2"
+                        + " OR u.username ILIKE $2) ORDER BY (lower(u.display_name) = lower($1) OR lower(u.username) = lower($1)) DESC,"
+                        + " u.display_name, u.id LIMIT $3")
+                .execute(Tuple.of(q, contains(q), cap(limit))).map(UserDirectory::users);
+    }
+
+    /** Teams whose name contains {@code text} (any, when blank), exact match first, by name; at most {@code limit}. */
+    public Uni<List<Entry>> searchTeams(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        return pool.preparedQuery("SELECT t.id, t.name, m.display_name AS manager FROM team t LEFT JOIN app_user m"
+                        + " ON m.id = t.manager_id WHERE ($1 = '' OR t.name ILIKE $2) ORDER BY lower(t.name) = lower($1) DESC,"
+                        + " t.name, t.id LIMIT $3")
+                .execute(Tuple.of(q, contains(q), cap(limit))).map(UserDirectory::teams);
+    }
+
+    /** The users with these ids, active or not (a stored value may name someone who has left). */
+    public Uni<List<Entry>> users(List<Long> ids) {
+        return pool.preparedQuery("SELECT u.id, u.display_name, u.username, t.name AS team, u.active FROM app_user u"
+                        + " LEFT JOIN team t ON t.id = u.team_id WHERE u.id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new))).map(UserDirectory::users);
+    }
+
+    /** The teams with these ids. */
+    public Uni<List<Entry>> teams(List<Long> ids) {
+        return pool.preparedQuery("SELECT t.id, t.name, m.display_name AS manager FROM team t LEFT JOIN app_user m"
+                        + " ON m.id = t.manager_id WHERE t.id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new))).map(UserDirectory::teams);
+    }
+
+    private static List<Entry> users(RowSet<Row> rows) {
+        List<Entry> out = new ArrayList<>();
+        rows.forEach(r -> out.add(new Entry(r.getLong("id"), r.getString("display_name"),
+                r.getString("team") == null ? r.getString("username") : r.getString("username") + " · " + r.getString("team"),
+                r.getBoolean("active"))));
+        return out;
+    }
+
+    private static List<Entry> teams(RowSet<Row> rows) {
+        List<Entry> out = new ArrayList<>();
+        rows.forEach(r -> out.add(new Entry(r.getLong("id"), r.getString("name"), r.getString("manager"), true)));
+        return out;
+    }
+
+    /** An ILIKE pattern for text anywhere, its wildcards taken literally. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static int cap(int limit) {
+        return Math.max(1, Math.min(MAX_RESULTS, limit));
+    }
+
     /** Team ids whose records a manager may see: the teams they manage plus their own. */
     public Uni<List<Long>> managedTeamIds(long userId) {
         return pool.preparedQuery("SELECT id FROM team WHERE manager_id = $1 UNION SELECT team_id FROM app_user WHERE id = $1 AND team_id IS NOT NULL")
