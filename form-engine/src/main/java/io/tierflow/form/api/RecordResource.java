@@ -56,6 +56,9 @@ public class RecordResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    io.tierflow.form.record.LiveFields live;
+
     /** A list query in a body, for filters too large for a URL. */
     public record QueryBody(Integer limit, String tier, String q, JsonNode filter, String sort, String cursor,
             List<String> fields) {
@@ -149,6 +152,13 @@ public class RecordResource {
     @Path("{id}/rule-log")
     public Uni<List<Map<String, Object>>> ruleLog(@PathParam("form") String form, @PathParam("id") long id) {
         return ruleLog.of(Caller.of(identity), form, id);
+    }
+
+    /** Which of the record's fields its values hide ({@code visibleWhen}) and which they show, by key. */
+    @GET
+    @Path("{id}/visibility")
+    public Uni<io.tierflow.form.record.LiveFields.Visibility> visibility(@PathParam("form") String form, @PathParam("id") long id) {
+        return live.visibility(Caller.of(identity), form, id, null);
     }
 
     @GET

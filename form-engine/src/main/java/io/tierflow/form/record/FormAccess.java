@@ -40,7 +40,6 @@ public final class FormAccess {
                 values.put(k, v);
             }
         });
-        return new RecordView(record.id(), record.version(), record.ownerId(), record.tier(), values, record.createdAt(),
-                record.createdBy(), record.updatedAt(), record.updatedBy());
+        return record.withValues(values);
     }
 }

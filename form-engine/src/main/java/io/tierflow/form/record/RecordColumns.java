@@ -22,6 +22,11 @@ public final class RecordColumns {
             return type instanceof MultiSelectFieldType;
         }
 
+        /** A jsonb value (files, a region, a sub-table): filtered by its type's own operators, never sorted. */
+        boolean structured() {
+            return type.columnType(field).equals("jsonb");
+        }
+
         boolean dateOnly() {
             return type.valueType(field) == ValueType.DATE;
         }

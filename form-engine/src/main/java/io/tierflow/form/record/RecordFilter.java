@@ -88,6 +88,10 @@ public final class RecordFilter {
         String col = column.sql();
         JsonNode value = node.get("value");
         try {
+            String own = column.type().filterSql(column.field(), col, op, value, params::bind);
+            if (own != null) {
+                return own;
+            }
             return switch (op) {
                 case "eq" -> col + " = " + bind(column, value);
                 case "neq" -> "(" + col + " IS NULL OR " + col + " <> " + bind(column, value) + ")";

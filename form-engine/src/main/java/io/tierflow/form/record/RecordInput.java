@@ -24,6 +24,8 @@ import java.util.Map;
 @ApplicationScoped
 public class RecordInput {
 
+    private static final String REQUIRED = "form.value.required";
+
     @Inject
     FieldTypes types;
 
@@ -36,6 +38,15 @@ public class RecordInput {
 
     /** @param access the caller's access: hidden fields do not exist for them, read-only ones refuse writes */
     public Map<Long, Object> parse(FormDefinition form, JsonNode values, boolean creating, RoleAccess access) {
+        return parse(form, values, creating, access, parsed -> java.util.Set.of());
+    }
+
+    /**
+     * @param conditionallyHidden the ids of the fields the parsed values hide ({@code visibleWhen}): they are not
+     *                            required
+     */
+    public Map<Long, Object> parse(FormDefinition form, JsonNode values, boolean creating, RoleAccess access,
+            java.util.function.Function<Map<Long, Object>, java.util.Set<Long>> conditionallyHidden) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<Long, Object> parsed = new HashMap<>();
         if (values == null || values.isNull()) {
@@ -67,7 +78,8 @@ public class RecordInput {
                 }
                 parsed.put(field.id(), value);
             } catch (FieldValueException e) {
-                problems.add(new FieldProblem("values." + key, e.code(), e.args()));
+                // a value with parts (a sub-table) reports each bad part under its own path: values.items[2].qty
+                e.all().forEach(p -> problems.add(new FieldProblem("values." + key + p.path(), p.code(), p.args())));
             }
         }
         if (creating) {
@@ -86,6 +98,11 @@ public class RecordInput {
                     problems.add(new FieldProblem("values." + f.key(), "form.value.required", f.label()));
                 }
             }
+        }
+        if (problems.stream().anyMatch(p -> REQUIRED.equals(p.code()))) {
+            java.util.Set<Long> hidden = conditionallyHidden.apply(parsed);
+            problems.removeIf(p -> REQUIRED.equals(p.code()) && form.fields().stream()
+                    .anyMatch(f -> hidden.contains(f.id()) && p.field().equals("values." + f.key())));
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);

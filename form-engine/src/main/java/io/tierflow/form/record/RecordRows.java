@@ -49,7 +49,23 @@ public class RecordRows {
         }
         return new StoredRecord(row.get("id").asLong(), row.get("version").asLong(), row.get("owner_id").asLong(),
                 text(row, "tier"), values, time(row, "created_at"), number(row, "created_by"),
-                time(row, "updated_at"), number(row, "updated_by"));
+                time(row, "updated_at"), number(row, "updated_by"), text(row, "stage"), texts(row, "tags"),
+                override(row));
+    }
+
+    private static java.util.List<String> texts(JsonNode row, String name) {
+        JsonNode v = row.get(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (v != null && v.isArray()) {
+            v.forEach(t -> out.add(t.asText()));
+        }
+        return out;
+    }
+
+    private static io.tierflow.form.model.TierOverride override(JsonNode row) {
+        String tier = text(row, "tier_override");
+        return tier == null ? null
+                : new io.tierflow.form.model.TierOverride(tier, time(row, "tier_override_until"), text(row, "tier_override_reason"));
     }
 
     public RecordView view(FormDefinition form, StoredRecord r) {
@@ -58,7 +74,7 @@ public class RecordRows {
             values.put(f.key(), r.values().get(f.id()));
         }
         return new RecordView(r.id(), r.version(), r.ownerId(), r.tier(), values, r.createdAt(), r.createdBy(),
-                r.updatedAt(), r.updatedBy());
+                r.updatedAt(), r.updatedBy(), r.stage(), r.tags(), r.override());
     }
 
     /** The jsonb parameter for {@code jsonb_populate_record}: column name → value. */

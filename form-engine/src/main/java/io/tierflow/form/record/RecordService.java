@@ -54,6 +54,12 @@ public class RecordService {
     @Inject
     RelationValues relations;
 
+    @Inject
+    FieldVisibility visibility;
+
+    @Inject
+    LinkageFill linkage;
+
     /**
      * What a list may be narrowed by; all optional. {@code trash} lists deleted records instead of live ones;
      * {@code filter} is a {@link RecordFilter} tree, {@code sort} a {@link RecordSort}, {@code fields} the keys
@@ -71,9 +77,11 @@ public class RecordService {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
             RoleAccess access = FormAccess.require(caller, def, "create");
             CompiledForm form = compiler.compiled(def);
-            Map<Long, Object> parsed = input.parse(def, values, true, access);
+            Map<Long, Object> parsed = input.parse(def, values, true, access, typed -> visibility.hidden(form, typed));
             return relations.checkLinks(session, def, parsed, caller)
-                    .chain(() -> writer.create(session, form, caller.id(), caller.id(), parsed, "create"))
+                    .chain(() -> linkage.fill(session, caller, def, null, parsed))
+                    .chain(linked -> writer.create(session, form, caller.id(), caller.id(), parsed, "create")
+                            .call(saved -> linkage.remember(session, def, saved.id(), linked)))
                     .onFailure().transform(e -> UniqueViolations.translate(def, e))
                     .map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
@@ -86,14 +94,18 @@ public class RecordService {
         return sessions.withTransaction(session -> forms.load(session, formRef).chain(def -> {
             RoleAccess access = FormAccess.require(caller, def, "edit");
             CompiledForm form = compiler.compiled(def);
-            Map<Long, Object> patch = input.parse(def, values, false, access);
-            return relations.checkLinks(session, def, patch, caller)
-                    .chain(() -> find(session, def, RowScope.of(caller, def, "r", 2), id, true)).chain(current -> {
-                if (current.version() != version) {
-                    throw Problem.conflict("form.record.stale", version, current.version())
-                            .with("currentVersion", current.version());
-                }
-                return writer.update(session, form, caller.id(), current, patch, "update");
+            // the stored record first: whether a field is required depends on what its visibleWhen reads
+            return find(session, def, RowScope.of(caller, def, "r", 2), id, true).chain(current -> {
+                Map<Long, Object> patch = input.parse(def, values, false, access, typed -> visibility.hidden(form, over(current, typed)));
+                return relations.checkLinks(session, def, patch, caller).chain(() -> {
+                    if (current.version() != version) {
+                        throw Problem.conflict("form.record.stale", version, current.version())
+                                .with("currentVersion", current.version());
+                    }
+                    return linkage.fill(session, caller, def, current, patch)
+                            .chain(linked -> writer.update(session, form, caller.id(), current, patch, "update")
+                                    .call(saved -> linkage.remember(session, def, saved.id(), linked)));
+                });
             }).onFailure().transform(e -> UniqueViolations.translate(def, e)).map(saved -> FormAccess.visible(rows.view(def, saved), access));
         }));
     }
@@ -197,8 +209,7 @@ public class RecordService {
         }
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         fields.forEach(k -> values.put(k, r.values().get(k)));
-        return new RecordView(r.id(), r.version(), r.ownerId(), r.tier(), values, r.createdAt(), r.createdBy(),
-                r.updatedAt(), r.updatedBy());
+        return r.withValues(values);
     }
 
     /** The row if {@code scope} admits it, optionally locked for this transaction; else "not found". */
@@ -220,6 +231,12 @@ public class RecordService {
                     }
                     return rows.read(def, json);
                 });
+    }
+
+    private static Map<Long, Object> over(StoredRecord current, Map<Long, Object> patch) {
+        Map<Long, Object> merged = new java.util.HashMap<>(current.values());
+        merged.putAll(patch);
+        return merged;
     }
 
     static String likeEscaped(String text) {

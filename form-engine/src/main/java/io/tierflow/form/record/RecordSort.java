@@ -44,7 +44,8 @@ public final class RecordSort {
             String p = part.strip();
             boolean descending = p.startsWith("-");
             String key = descending ? p.substring(1) : p;
-            RecordColumns.Column column = columns.find(key).filter(c -> !c.multi()).orElseThrow(() ->
+            // lists and jsonb values (files, regions, sub-tables) have no order a person would expect
+            RecordColumns.Column column = columns.find(key).filter(c -> !c.multi() && !c.structured()).orElseThrow(() ->
                     Problem.invalid(List.of(new FieldProblem("sort", "form.sort.unknown-field", key))));
             keys.add(new Key(column, descending));
         }

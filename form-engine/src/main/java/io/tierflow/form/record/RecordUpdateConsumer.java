@@ -18,7 +18,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Applies {@code record.update} effects (e.g. an approval outcome from the flow engine) through the normal
  * write pipeline, claiming and completing the effect in the same transaction as the write.
- * Payload: {@code {"formId":1,"recordId":2,"values":{"approval_status":"approved"},"actorId":3}}.
+ * Payload: {@code {"formId":1,"recordId":2,"values":{"approval_status":"approved"},"actorId":3}}, optionally with
+ * a tier state change: {@code "tierOverride":{"tier":"A","until":"2026-12-01T00:00:00Z","reason":"…"}},
+ * {@code "clearOverride":true}, {@code "addTags":[…]}, {@code "removeTags":[…]}.
  */
 @ApplicationScoped
 public class RecordUpdateConsumer implements EffectConsumer {
@@ -68,6 +70,27 @@ public class RecordUpdateConsumer implements EffectConsumer {
         }
     }
 
+    private TierState.Change stateChange(Effect effect) {
+        JsonNode p = json.valueToTree(effect.payload());
+        io.tierflow.form.model.TierOverride override = null;
+        JsonNode o = p.get("tierOverride");
+        if (o != null && o.hasNonNull("tier")) {
+            override = new io.tierflow.form.model.TierOverride(o.get("tier").asText(),
+                    o.hasNonNull("until") ? java.time.OffsetDateTime.parse(o.get("until").asText()) : null,
+                    o.hasNonNull("reason") ? o.get("reason").asText() : null);
+        }
+        return new TierState.Change(override, p.path("clearOverride").asBoolean(false), texts(p.get("addTags")),
+                texts(p.get("removeTags")));
+    }
+
+    private static java.util.List<String> texts(JsonNode n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(t -> out.add(t.asText()));
+        }
+        return out;
+    }
+
     private Uni<Void> apply(Mutiny.Session session, Effect effect) {
         long recordId = effect.number("recordId");
         Long actorId = effect.payload().get("actorId") == null ? null : effect.number("actorId");
@@ -76,7 +99,7 @@ public class RecordUpdateConsumer implements EffectConsumer {
             Map<Long, Object> patch = input.parse(def, values, false);
             return records.find(session, def, RowScope.all(), recordId, true)
                     .chain(current -> writer.update(session, compiler.compiled(def), actorId, current, patch,
-                            effect.payload().get("cause") == null ? KIND : effect.text("cause")))
+                            effect.payload().get("cause") == null ? KIND : effect.text("cause"), stateChange(effect)))
                     .replaceWithVoid();
         }).onFailure(f -> f instanceof Problem p && p.status() < 500).recoverWithUni(f -> {
             // the record or form is gone, or the value no longer fits: nothing is left to apply, so it is done

@@ -61,24 +61,29 @@ public class RecordWriter {
     @Inject
     TierChanges tierChanges;
 
+    @Inject
+    io.tierflow.form.attachment.AttachmentLinks attachments;
+
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(input);
         applyDefaultFormulas(form, values);
         return autoNumbers.assign(session, def, values).chain(() -> relations.fill(session, def, values, null)).chain(() -> {
-            Computation next = compute(form, values, null);
+            Computation next = compute(form, values, null, TierState.Change.NONE);
             Map<String, Object> columns = columns(def, next.values);
             columns.put("owner_id", ownerId);
             columns.put("created_by", actorId);
             columns.put("updated_by", actorId);
             columns.put("tier", next.decision.tier());
+            next.state.columns(columns);
             String names = String.join(", ", columns.keySet());
             String sql = "INSERT INTO " + def.table() + " AS r (" + names + ") SELECT " + names
                     + " FROM jsonb_populate_record(NULL::" + def.table() + ", " + NativeSql.jsonParam(1) + ") p"
                     + " RETURNING to_jsonb(r)::text";
             return NativeSql.text(session, sql, rows.columns(columns))
                     .map(json -> rows.read(def, json))
+                    .call(saved -> attachments.tie(session, def, null, saved, actorId))
                     .call(saved -> audit.record(session, actorId, "record.create", def.table(), Long.toString(saved.id()),
                             Map.of("values", byKey(def, saved.values()), "tier", String.valueOf(saved.tier()))))
                     .call(saved -> afterTier(session, form, saved, null, next.decision, actorId, cause))
@@ -124,27 +129,40 @@ public class RecordWriter {
         return update(session, form, actorId, current, patch, cause, 0);
     }
 
+    /** As {@link #update(Mutiny.Session, CompiledForm, Long, StoredRecord, Map, String)}, also changing its tier state. */
+    public Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
+            Map<Long, Object> patch, String cause, TierState.Change state) {
+        return update(session, form, actorId, current, patch, cause, 0, state);
+    }
+
     /** @param depth how many related-record recomputations led here; cascades stop at a fixed depth */
     Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
             Map<Long, Object> patch, String cause, int depth) {
+        return update(session, form, actorId, current, patch, cause, depth, TierState.Change.NONE);
+    }
+
+    private Uni<StoredRecord> update(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
+            Map<Long, Object> patch, String cause, int depth, TierState.Change state) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(current.values());
         values.putAll(patch);
         return relations.fill(session, def, values, current.id())
-                .chain(() -> write(session, form, actorId, current, values, cause, depth));
+                .chain(() -> write(session, form, actorId, current, values, cause, depth, state));
     }
 
     private Uni<StoredRecord> write(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
-            Map<Long, Object> values, String cause, int depth) {
+            Map<Long, Object> values, String cause, int depth, TierState.Change state) {
         FormDefinition def = form.definition();
-        Computation next = compute(form, values, current.tier());
+        Computation next = compute(form, values, current, state);
         Map<String, Object> changes = changes(def, current.values(), next.values);
+        next.state.changes(TierState.of(current), changes);
         boolean tierChanged = !Objects.equals(current.tier(), next.decision.tier());
         if (changes.isEmpty() && !tierChanged) {
             return Uni.createFrom().item(current);
         }
         Map<String, Object> columns = columns(def, next.values);
         columns.put("tier", next.decision.tier());
+        next.state.columns(columns);
         String names = String.join(", ", columns.keySet());
         String sql = "UPDATE " + def.table() + " r SET (" + names + ", version, updated_by, updated_at) = (SELECT "
                 + prefixed(columns.keySet()) + ", r.version + 1, NULLIF(?2, 0), now()) FROM jsonb_populate_record(NULL::"
@@ -154,6 +172,7 @@ public class RecordWriter {
         }
         return NativeSql.text(session, sql, rows.columns(columns), actorId == null ? 0L : actorId, current.id())
                 .map(json -> rows.read(def, json))
+                .call(saved -> attachments.tie(session, def, current, saved, actorId))
                 .call(saved -> audit.record(session, actorId, "record.update", def.table(), Long.toString(saved.id()),
                         Map.of("changes", changes, "cause", cause)))
                 .call(saved -> afterTier(session, form, saved, current.tier(), next.decision, actorId, cause))
@@ -161,10 +180,11 @@ public class RecordWriter {
                 .call(saved -> propagation.after(session, def, current, saved, actorId, depth));
     }
 
-    private record Computation(Map<Long, Object> values, TierDecision decision) {
+    private record Computation(Map<Long, Object> values, TierDecision decision, TierState state) {
     }
 
-    private Computation compute(CompiledForm form, Map<Long, Object> values, String previousTier) {
+    private Computation compute(CompiledForm form, Map<Long, Object> values, StoredRecord current, TierState.Change change) {
+        String previousTier = current == null ? null : current.tier();
         // formulas read plain values: a multi-select, say, is read as its keys joined by ","
         Map<Long, Object> inputs = new HashMap<>();
         for (FieldDefinition f : form.definition().fields()) {
@@ -181,11 +201,13 @@ public class RecordWriter {
             values.put(c.field().id(), result);
             inputs.put(c.field().id(), result);
         }
-        TierDecision decision = form.tierModel().evaluate(inputs);
+        TierDecision model = form.tierModel().evaluate(inputs);
+        TierState state = TierState.of(current).next(change, form.tierModel(), model, java.time.OffsetDateTime.now());
+        TierDecision decision = state.apply(model);
         if (TierChanges.entersApproval(form.definition(), previousTier, decision.tier())) {
             TierChanges.pendingField(form.definition()).ifPresent(f -> values.put(f.id(), PENDING));
         }
-        return new Computation(values, decision);
+        return new Computation(values, decision, state);
     }
 
     /** Tier history for a changed tier and, when the new tier is bound to an approval, the effect that starts it. */

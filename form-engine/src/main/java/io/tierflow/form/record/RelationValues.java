@@ -45,10 +45,16 @@ public class RelationValues {
     @Inject
     ObjectMapper json;
 
-    /** Refuses links to records that do not exist, are in the trash or that the caller may not see. */
+    @Inject
+    io.tierflow.form.attachment.AttachmentLinks attachments;
+
+    /**
+     * Refuses links to records that do not exist, are in the trash or that the caller may not see, and files the
+     * caller did not upload to this field ({@code AttachmentLinks}).
+     */
     public Uni<Void> checkLinks(Mutiny.Session session, FormDefinition form, Map<Long, Object> patch, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = attachments.check(session, form, patch, caller, problems);
         for (FieldDefinition f : form.fields()) {
             Object value = patch.get(f.id());
             if (value != null && types.get(f.type()) instanceof io.tierflow.form.type.MemberFieldType member) {

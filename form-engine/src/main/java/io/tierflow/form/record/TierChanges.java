@@ -61,6 +61,9 @@ public class TierChanges {
             Map<String, Object> explanation = new LinkedHashMap<>();
             explanation.put("ruleVersion", def.ruleVersion());
             explanation.put("steps", c.decision().explanation());
+            if (!c.decision().scores().isEmpty()) {
+                explanation.put("scores", c.decision().scores());
+            }
             Map<String, Object> line = new HashMap<>();
             line.put("record_id", c.record().id());
             line.put("from_tier", c.from());

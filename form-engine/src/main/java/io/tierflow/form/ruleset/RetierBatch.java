@@ -142,9 +142,18 @@ public class RetierBatch {
             Map<Long, Object> values = new HashMap<>(after.values());
             pending.ifPresent(f -> values.put(f.id(), oldStatus));
             StoredRecord before = new StoredRecord(after.id(), after.version() - 1, after.ownerId(), from, values,
-                    after.createdAt(), after.createdBy(), after.updatedAt(), after.updatedBy());
+                    after.createdAt(), after.createdBy(), after.updatedAt(), after.updatedBy(),
+                    n.hasNonNull("oldStage") ? n.get("oldStage").asText() : null, texts(n.get("oldTags")), after.override());
             boolean statusChanged = pending.isPresent() && !Objects.equals(oldStatus, after.values().get(pending.get().id()));
             out.add(new Changed(before, after, explain(form, compiled, after), statusChanged));
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(t -> out.add(t.asText()));
         }
         return out;
     }
@@ -161,7 +170,7 @@ public class RetierBatch {
         }
         TierDecision decision;
         try {
-            decision = compiled.tierModel().evaluate(inputs);
+            decision = io.tierflow.form.record.TierState.of(after).apply(compiled.tierModel().evaluate(inputs));
         } catch (FormulaEvaluationException e) {
             return new TierDecision(after.tier(), -1, List.of(Map.of("error", String.valueOf(e.getMessage()))));
         }
@@ -174,7 +183,7 @@ public class RetierBatch {
 
     /** History and approvals in one go, then each record's triggers (and its dependents when its status changed). */
     private Uni<Long> effects(Mutiny.Session session, CompiledForm compiled, RetierJob job, List<Changed> changes) {
-        List<TierChanges.Change> tierChangeList = changes.stream()
+        List<TierChanges.Change> tierChangeList = changes.stream().filter(c -> !Objects.equals(c.before().tier(), c.after().tier()))
                 .map(c -> new TierChanges.Change(c.after(), c.before().tier(), c.decision())).toList();
         Uni<Integer> chain = tierChanges.record(session, compiled, tierChangeList, job.createdBy(), job.cause());
         for (Changed c : changes) {

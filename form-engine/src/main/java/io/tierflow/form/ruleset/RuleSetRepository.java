@@ -61,6 +61,13 @@ public class RuleSetRepository {
                 .chain(() -> find(session, draft.formId(), draft.version(), false));
     }
 
+    /** Stores a version's model with freshly computed quintile boundaries (any status: they are data, not rules). */
+    public Uni<RuleSet> withBoundaries(Mutiny.Session session, RuleSet target, TierModel model) {
+        return NativeSql.update(session, "UPDATE rule_set SET tier_model = " + NativeSql.jsonParam(1) + " WHERE id = ?2",
+                        write(model), target.id())
+                .chain(() -> find(session, target.formId(), target.version(), false));
+    }
+
     /**
      * Makes {@code version} the form's published one: the current one is archived, the form's live tier model,
      * approval and rule version are replaced, and its revision moves on so every node recompiles it.

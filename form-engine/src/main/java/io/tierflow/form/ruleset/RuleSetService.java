@@ -66,6 +66,9 @@ public class RuleSetService {
     Simulator simulator;
 
     @Inject
+    QuintileBoundaries quintiles;
+
+    @Inject
     AuditLog audit;
 
     public Uni<List<RuleSet>> list(Caller caller, String ref) {
@@ -106,7 +109,8 @@ public class RuleSetService {
     public Uni<Simulation> simulate(Caller caller, String ref, int version, int samples) {
         return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
             RoleAccess access = builder(caller, form);
-            return existing(session, form, version, false).chain(rules -> {
+            return existing(session, form, version, false).chain(rules -> withBoundaries(session, form, rules,
+                    RuleSet.DRAFT.equals(rules.status()))).chain(rules -> {
                 CompiledForm compiled = compile(form, new RuleSetInput(rules.tierModel(), rules.approval(), null));
                 return simulator.simulate(session, form, access, rules, compiled.tierModel(), samples);
             });
@@ -148,6 +152,7 @@ public class RuleSetService {
             validate(form, in);
             return ruleSets.lockForm(session, form.id())
                     .chain(() -> ruleSets.insert(session, form.id(), RuleSet.DRAFT, in.model(), approval, null, caller.id()))
+                    .chain(draft -> withBoundaries(session, form, draft, true))
                     .chain(draft -> live(session, caller, form, draft, cause));
         })).call(job -> finish(job, null)).map(job -> job.formId());
     }
@@ -169,7 +174,7 @@ public class RuleSetService {
                     }
                     // fields may have changed since the draft was checked
                     validate(form, new RuleSetInput(target.tierModel(), target.approval(), target.note()));
-                    return live(session, caller, form, target, cause);
+                    return withBoundaries(session, form, target, true).chain(fresh -> live(session, caller, form, fresh, cause));
                 })));
     }
 
@@ -185,6 +190,23 @@ public class RuleSetService {
                 .call(jobId -> audit.record(session, caller.id(), CAUSE_ROLLBACK.equals(cause) ? "form.rules.rollback"
                         : "form.rules.publish", "form", Long.toString(form.id()), detail))
                 .chain(jobId -> jobs.find(session, jobId));
+    }
+
+    /**
+     * The version with its quintile boundaries computed over the form's records now ({@link QuintileBoundaries}),
+     * stored in it when {@code store}; the version itself when its model has no quintiles.
+     */
+    private Uni<RuleSet> withBoundaries(Mutiny.Session session, FormDefinition form, RuleSet target, boolean store) {
+        CompiledForm compiled = compile(form, new RuleSetInput(target.tierModel(), target.approval(), null));
+        return quintiles.compute(session, form, target.tierModel(), compiled.tierModel()).chain(model -> {
+            if (model.equals(target.tierModel())) {
+                return Uni.createFrom().item(target);
+            }
+            return store ? ruleSets.withBoundaries(session, target, model)
+                    : Uni.createFrom().item(new RuleSet(target.id(), target.formId(), target.version(), target.status(), model,
+                            target.approval(), target.note(), target.createdBy(), target.createdAt(), target.updatedAt(),
+                            target.publishedBy(), target.publishedAt()));
+        });
     }
 
     /** Starts the job after its transaction committed; waits for it up to {@code wait} (null: to the end). */

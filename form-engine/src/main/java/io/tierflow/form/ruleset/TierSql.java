@@ -9,6 +9,7 @@ import io.tierflow.rule.formula.SqlExpression;
 import io.tierflow.rule.tier.CompiledTierModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A tier model as SQL over a form's record table, for simulation and bulk re-tiering: {@link #from()} is the
@@ -18,24 +19,69 @@ import java.util.List;
  * <p>Formulas read a multi-valued field (text[] or bigint[] column) as its values joined by ",", so such columns
  * are projected that way first, in a lateral subquery the planner folds into the scan.
  */
-record TierSql(String from, String tier) {
+record TierSql(String from, String tier, String stage, String tags) {
 
-    /** Builds the SQL for {@code model} over {@code form}'s table; its parameters are appended to {@code params}. */
+    /** A tier override that has not expired replaces the model's tier, as in the write pipeline. */
+    static final String OVERRIDE_ACTIVE = "r.tier_override IS NOT NULL AND (r.tier_override_until IS NULL OR r.tier_override_until > now())";
+
+    /**
+     * Builds the SQL for {@code model} over {@code form}'s table; its parameters are appended to {@code params}.
+     * The model's scores are computed in lateral subqueries after the table ({@link CompiledTierModel#lateralJoins});
+     * {@link #stage()} and {@link #tags()} keep the record's own stage and tags where the model gives none.
+     */
     static TierSql of(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params) {
+        return of(form, model, types, params, false);
+    }
+
+    /** As {@link #of(FormDefinition, CompiledTierModel, FieldTypes, OrdinalParams)}; {@code state}: also the stage and tags. */
+    static TierSql of(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params, boolean state) {
+        String from = from(form, model, types, params);
+        Function<FieldRef, String> columns = model.columns(fields(form, types));
+        String tier = "CASE WHEN " + OVERRIDE_ACTIVE + " THEN r.tier_override ELSE " + ordinal(model.sql(columns), params) + " END";
+        String stage = state && model.hasStages() ? ordinal(model.stageSql(columns), params) : "r.stage";
+        String tags = "r.tags";
+        if (state && model.hasTags()) {
+            List<String> names = model.model().tags().stream().map(t -> "CAST(" + params.bind(t.tag()) + " AS text)").toList();
+            // the record's other tags in their order, then the model's, as the write pipeline keeps them
+            tags = "(array_cat(ARRAY(SELECT t FROM unnest(r.tags) WITH ORDINALITY u (t, n) WHERE t <> ALL (ARRAY["
+                    + String.join(", ", names) + "]) ORDER BY n), " + ordinal(model.tagsSql(columns), params) + "))[1:"
+                    + io.tierflow.form.record.TierState.MAX_TAGS + "]";
+        }
+        return new TierSql(from, tier, stage, tags);
+    }
+
+    /**
+     * The record table {@code r} with what the model reads: multi-valued fields joined as text ({@code a}) and the
+     * scores' lateral subqueries; read their values through {@code model.columns(…)} as {@link #of} does.
+     */
+    static String from(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params) {
         List<String> joined = new ArrayList<>();
         for (long id : model.fieldIds()) {
             FieldDefinition f = form.field(id).orElseThrow(() -> new IllegalStateException("tier model reads unknown field " + id));
+            String read = types.get(f.type()).formulaSql(f, "r." + f.column());
             if (multiValued(f, types)) {
                 joined.add("array_to_string(r." + f.column() + ", ',') AS " + f.column());
+            } else if (read != null) {
+                // a type whose formulas read something else than its column (a sub-table's row count)
+                joined.add(read + " AS " + f.column());
             }
         }
-        SqlExpression tier = model.sql((FieldRef ref) -> {
+        return form.table() + " r" + (joined.isEmpty() ? "" : " CROSS JOIN LATERAL (SELECT " + String.join(", ", joined) + ") a")
+                + ordinal(model.lateralJoins(fields(form, types)), params);
+    }
+
+    static Function<FieldRef, String> fields(FormDefinition form, FieldTypes types) {
+        return ref -> {
             FieldDefinition f = form.field(ref.fieldId()).orElseThrow();
-            return (multiValued(f, types) ? "a." : "r.") + f.column();
-        }).withOrdinalPlaceholders(params.next());
-        params.addAll(tier.params());
-        String from = form.table() + " r" + (joined.isEmpty() ? "" : " CROSS JOIN LATERAL (SELECT " + String.join(", ", joined) + ") a");
-        return new TierSql(from, tier.sql());
+            boolean projected = multiValued(f, types) || types.get(f.type()).formulaSql(f, "r." + f.column()) != null;
+            return (projected ? "a." : "r.") + f.column();
+        };
+    }
+
+    private static String ordinal(SqlExpression e, OrdinalParams params) {
+        SqlExpression numbered = e.withOrdinalPlaceholders(params.next());
+        params.addAll(numbered.params());
+        return numbered.sql();
     }
 
     private static boolean multiValued(FieldDefinition f, FieldTypes types) {

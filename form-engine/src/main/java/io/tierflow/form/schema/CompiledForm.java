@@ -8,10 +8,16 @@ import java.util.List;
 
 /**
  * A form ready for the write pipeline: its formula fields compiled and ordered so that each runs after the
- * fields it reads, and its tier model compiled. Immutable; cached per form revision.
+ * fields it reads, and its tier model compiled. Immutable; cached per form revision. {@code visibility} holds
+ * each conditionally shown field with its compiled {@code visibleWhen} (a yes/no formula).
  */
 public record CompiledForm(FormDefinition definition, List<Computed> formulas, CompiledTierModel tierModel,
-        List<Computed> defaults, List<Trigger> triggers) {
+        List<Computed> defaults, List<Trigger> triggers, List<Computed> visibility) {
+
+    public CompiledForm(FormDefinition definition, List<Computed> formulas, CompiledTierModel tierModel,
+            List<Computed> defaults, List<Trigger> triggers) {
+        this(definition, formulas, tierModel, defaults, triggers, List.of());
+    }
 
     /** A trigger rule with its condition compiled (null: always). */
     public record Trigger(io.tierflow.form.trigger.TriggerRule rule, CompiledFormula condition) {

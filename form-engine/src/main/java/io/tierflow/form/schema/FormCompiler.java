@@ -101,7 +101,7 @@ public class FormCompiler {
         try {
             tierModel = tiers.compile(form.tierModel(), FormulaScope.of(scope.values()));
         } catch (FormulaException e) {
-            throw formulaProblem("tierModel.rules[" + Math.max(0, e.ruleIndex()) + "].condition", e);
+            throw formulaProblem("tierModel." + (e.modelPath() == null ? "rules[0].condition" : e.modelPath()), e);
         }
         List<CompiledForm.Computed> defaults = new ArrayList<>();
         for (int i = 0; i < form.fields().size(); i++) {
@@ -131,7 +131,38 @@ public class FormCompiler {
             }
             triggers.add(new CompiledForm.Trigger(rule, condition));
         }
-        return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults), List.copyOf(triggers));
+        return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults), List.copyOf(triggers),
+                visibility(form, scope, fieldsPath));
+    }
+
+    /**
+     * The fields shown only while their {@code visibleWhen} is true: a yes/no formula over the other fields
+     * (formula fields included), never over the field itself.
+     */
+    private List<CompiledForm.Computed> visibility(FormDefinition form, Map<String, FieldRef> scope, String fieldsPath) {
+        List<CompiledForm.Computed> conditions = new ArrayList<>();
+        for (int i = 0; i < form.fields().size(); i++) {
+            FieldDefinition f = form.fields().get(i);
+            String condition = f.configText(io.tierflow.form.type.CommonOptions.VISIBLE_WHEN);
+            if (condition == null || condition.isBlank()) {
+                continue;
+            }
+            String path = fieldsPath + "[" + i + "].config.visibleWhen";
+            CompiledFormula compiled;
+            try {
+                compiled = formulas.compile(condition, FormulaScope.of(scope.values()));
+            } catch (FormulaException e) {
+                throw formulaProblem(path, e);
+            }
+            if (compiled.fieldIds().contains(f.id())) {
+                throw Problem.invalid(List.of(new FieldProblem(path, "form.visibility.self", f.label())));
+            }
+            if (compiled.type() != io.tierflow.rule.formula.ValueType.BOOLEAN) {
+                throw Problem.invalid(List.of(new FieldProblem(path, "form.visibility.not-boolean")));
+            }
+            conditions.add(new CompiledForm.Computed(f, compiled));
+        }
+        return List.copyOf(conditions);
     }
 
     /**

@@ -20,6 +20,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class RecordTableDdl {
 
+    /** Lifecycle stage, tags and tier override: system columns of every record table (see V3_6_0). */
+    public static final String TIER_STATE_COLUMNS = "stage text, tags text[] NOT NULL DEFAULT '{}',"
+            + " tier_override text, tier_override_until timestamptz, tier_override_reason text";
+
     @Inject
     FieldTypes types;
 
@@ -28,7 +32,7 @@ public class RecordTableDdl {
                 .append("id bigserial PRIMARY KEY, owner_id bigint NOT NULL REFERENCES app_user (id),")
                 .append(" created_by bigint, created_at timestamptz NOT NULL DEFAULT now(),")
                 .append(" updated_by bigint, updated_at timestamptz NOT NULL DEFAULT now(),")
-                .append(" version bigint NOT NULL DEFAULT 1, deleted_at timestamptz, tier text");
+                .append(" version bigint NOT NULL DEFAULT 1, deleted_at timestamptz, tier text, ").append(TIER_STATE_COLUMNS);
         for (FieldDefinition f : form.fields()) {
             sql.append(", ").append(f.column()).append(' ').append(types.get(f.type()).columnType(f));
         }
@@ -36,6 +40,8 @@ public class RecordTableDdl {
         return NativeSql.update(session, sql.toString())
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_owner ON " + form.table() + " (owner_id)"))
                 .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_tier ON " + form.table() + " (tier)"))
+                .chain(() -> NativeSql.update(session, "CREATE INDEX " + form.table() + "_override ON " + form.table()
+                        + " (tier_override_until) WHERE tier_override IS NOT NULL"))
                 .chain(() -> searchIndexes(session, form, form.fields()))
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

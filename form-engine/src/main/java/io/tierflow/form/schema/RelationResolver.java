@@ -29,7 +29,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * Checks the fields that reach into other forms when a form is saved: a relation's target form exists, a
  * lookup names a many-to-one relation of this form and a field of its target, a rollup names a child form whose
  * relation points here and a field its function can aggregate, and its filter is valid. It settles the value
- * type of lookups and rollups ({@code config.resultType}) so formulas can read them.
+ * type of lookups and rollups ({@code config.resultType}) so formulas can read them. Data linkage settings reach
+ * into other forms too: {@link LinkageCheck}.
  */
 @ApplicationScoped
 public class RelationResolver {
@@ -41,6 +42,9 @@ public class RelationResolver {
 
     @Inject
     FieldTypes types;
+
+    @Inject
+    LinkageCheck linkages;
 
     public Uni<Void> resolve(Mutiny.Session session, FormDefinition form, String fieldsPath) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -56,6 +60,7 @@ public class RelationResolver {
             } else if (type instanceof RollupFieldType) {
                 chain = chain.chain(() -> rollup(session, form, f, path, problems));
             }
+            chain = chain.chain(() -> linkages.check(session, form, f, path + ".linkage", problems));
         }
         return chain.invoke(() -> {
             if (!problems.isEmpty()) {

@@ -101,6 +101,8 @@ final class ColumnMapping {
                 ignored.add(ignored(title, "unknown", locale));
             } else if (types.get(field.type()).computed()) {
                 ignored.add(ignored(title, "computed", locale));
+            } else if (!types.get(field.type()).importable()) {
+                ignored.add(ignored(title, "not-importable", locale));
             } else if (!access.editable(field.key())) {
                 ignored.add(ignored(title, "readonly", locale));
             } else if (!filled.add(field.id())) {
@@ -147,7 +149,8 @@ final class ColumnMapping {
             FieldDefinition field = form.field(value.asText().strip()).filter(f -> !access.hidden(f.key())).orElse(null);
             if (field == null) {
                 problems.add(new FieldProblem(path, "form.import.mapping-field", value.asText()));
-            } else if (types.get(field.type()).computed() || !access.editable(field.key())) {
+            } else if (types.get(field.type()).computed() || !types.get(field.type()).importable()
+                    || !access.editable(field.key())) {
                 problems.add(new FieldProblem(path, "form.import.mapping-not-writable", field.label()));
             } else {
                 chosen.put(normal(e.getKey()), field.key());

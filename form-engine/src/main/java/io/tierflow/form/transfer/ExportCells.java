@@ -45,7 +45,7 @@ public class ExportCells {
             String text = local.toLocalDate() + " " + (minutes ? local.toLocalTime().toString().substring(0, 5) : local.toLocalTime());
             return new ExportCell(ExportCell.Kind.DATETIME, text, null, local, minutes ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd hh:mm:ss");
         }
-        String display = type.display(field, value);
+        String display = type.exportText(field, value);
         if (value instanceof java.util.List<?> list && (display == null || display.equals(list.toString()))) {
             // a list the type has no text for (linked record ids): joined as multi-selects are, so it imports back
             display = String.join("、", list.stream().map(String::valueOf).toList());

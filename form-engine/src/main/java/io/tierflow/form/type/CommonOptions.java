@@ -10,6 +10,11 @@ import java.util.List;
  * The settings every input field has besides its type's own: help text, a default (a value, or a formula
  * evaluated when a record is created), and uniqueness, alone or together with other fields (company name +
  * phone), enforced by a unique index over the live records.
+ *
+ * <p>{@value #VISIBLE_WHEN}: a yes/no formula over the form's other fields; while it is false the field is hidden
+ * on the record pages, is not required and a missing value is not refused, and whatever it already holds is kept
+ * (hiding never clears a value). {@value #LINKAGE} (数据联动): fills the field from the matching record of another
+ * form, see {@link Linkage}.
  */
 public final class CommonOptions {
 
@@ -18,10 +23,13 @@ public final class CommonOptions {
     public static final String DEFAULT_FORMULA = "defaultFormula";
     public static final String UNIQUE = "unique";
     public static final String UNIQUE_WITH = "uniqueWith";
+    public static final String VISIBLE_WHEN = "visibleWhen";
+    public static final String LINKAGE = "linkage";
 
     public static final List<ConfigOption> ALL = List.of(ConfigOption.text(HELP, null),
             new ConfigOption(DEFAULT, "value", null, false), new ConfigOption(DEFAULT_FORMULA, "formula", null, false),
-            new ConfigOption(UNIQUE, "boolean", false, false), new ConfigOption(UNIQUE_WITH, "fields", List.of(), false));
+            new ConfigOption(UNIQUE, "boolean", false, false), new ConfigOption(UNIQUE_WITH, "fields", List.of(), false),
+            new ConfigOption(VISIBLE_WHEN, "formula", null, false), new ConfigOption(LINKAGE, "linkage", null, false));
 
     private CommonOptions() {
     }
@@ -62,6 +70,11 @@ public final class CommonOptions {
         }
         if ((unique(field) || !uniqueWith(field).isEmpty()) && (type.computed() || type.columnType(field).endsWith("[]"))) {
             problems.add(new FieldProblem(path + ".config.unique", "form.field.unique-unsupported"));
+        }
+        if (config.hasNonNull(LINKAGE)) {
+            problems.addAll(type.computed()
+                    ? List.of(new FieldProblem(path + ".config.linkage", "form.linkage.computed", field.label()))
+                    : Linkage.shapeProblems(field, path + ".config.linkage"));
         }
         return problems;
     }

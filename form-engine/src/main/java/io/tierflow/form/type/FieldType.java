@@ -70,6 +70,34 @@ public interface FieldType {
         return parse(field, value);
     }
 
+    /**
+     * The SQL predicate for operator {@code op} when this type's column is not compared as it is (a region's
+     * codes sit inside a jsonb object); null leaves it to {@code RecordFilter}'s usual SQL. Values go through
+     * {@code bind}, which returns their placeholder; never into the SQL text.
+     */
+    default String filterSql(FieldDefinition field, String column, String op, JsonNode value,
+            java.util.function.Function<Object, String> bind) throws FieldValueException {
+        return null;
+    }
+
+    /**
+     * The SQL that reads from {@code column} what {@link #formulaValue} gives a formula, for the set-based back end
+     * (bulk re-tiering, simulation); null when the column already holds it. Both must give the same answer.
+     */
+    default String formulaSql(FieldDefinition field, String column) {
+        return null;
+    }
+
+    /** The text an export writes for a stored value; by default what a person reads ({@link #display}). */
+    default String exportText(FieldDefinition field, Object value) {
+        return display(field, value);
+    }
+
+    /** Whether an import may fill this field from a cell; files, for one, are uploaded, never imported. */
+    default boolean importable() {
+        return true;
+    }
+
     /** Whether the record list's text search looks into this field. */
     default boolean searchable() {
         return false;

@@ -18,6 +18,9 @@ public class FormulaException extends RuntimeException {
     private final Object[] args;
     private final int ruleIndex;
     private final String ruleTier;
+    private String modelPath;
+    private String partEn;
+    private String partZh;
 
     public FormulaException(String code, int line, int column, Object... args) {
         this(code, line, column, args, -1, null, null);
@@ -39,6 +42,24 @@ public class FormulaException extends RuntimeException {
         FormulaException e = new FormulaException(code, line, column, args, index, tier, getCause());
         e.setStackTrace(getStackTrace());
         return e;
+    }
+
+    /**
+     * A copy that names the part of a tier model it concerns other than a tier rule: {@code path} relative to the
+     * model (e.g. {@code scores[0].dimensions[1].formula}) and the part's name in en and zh for the message.
+     */
+    public FormulaException withPart(String path, String en, String zh) {
+        FormulaException e = new FormulaException(code, line, column, args, -1, null, getCause());
+        e.setStackTrace(getStackTrace());
+        e.modelPath = path;
+        e.partEn = en;
+        e.partZh = zh;
+        return e;
+    }
+
+    /** Where in a tier model the problem is, e.g. {@code rules[2].condition}; null outside tier models. */
+    public String modelPath() {
+        return modelPath != null ? modelPath : ruleIndex >= 0 ? "rules[" + ruleIndex + "].condition" : null;
     }
 
     public String code() {
@@ -71,6 +92,8 @@ public class FormulaException extends RuntimeException {
             String t = ruleTier == null ? "" : ruleTier;
             sb.append(zh ? "第 " + (ruleIndex + 1) + " 条分层规则（" + t + "）："
                          : "Tier rule #" + (ruleIndex + 1) + " (" + t + "): ");
+        } else if (partEn != null) {
+            sb.append(zh ? partZh + "：" : partEn + ": ");
         }
         if (line > 0) {
             sb.append(zh ? "第 " + line + " 行第 " + column + " 列：" : "Line " + line + ", column " + column + ": ");

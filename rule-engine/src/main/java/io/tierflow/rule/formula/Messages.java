@@ -101,6 +101,30 @@ final class Messages {
                 "分层条件必须是真/假，但此公式的结果是{0}。");
         m("formula.tier.too-many-rules", "A tier model may have at most {1} rules; this one has {0}.",
                 "分层模型最多 {1} 条规则，当前有 {0} 条。");
+        m("formula.tier.bad-key", "'{0}' is not a valid key: use letters, digits and _, starting with a letter (at most 64).",
+                "“{0}” 不是有效的键：只能用字母、数字和 _，以字母开头（最多 64 个字符）。");
+        m("formula.tier.key-taken", "The key '{0}' is already used by a field, a score or a dimension.",
+                "键 “{0}” 已被字段、评分或维度使用。");
+        m("formula.tier.bad-kind", "Unknown score kind '{0}'; expected weighted or rfm.",
+                "未知的评分类型 “{0}”，应为 weighted（加权）或 rfm。");
+        m("formula.tier.dimensions", "A score needs 1 to {0} dimensions.", "一个评分需要 1 到 {0} 个维度。");
+        m("formula.tier.rfm-dimensions",
+                "An RFM score has exactly 3 dimensions (recency, frequency, monetary), each scored by bands or quintiles.",
+                "RFM 评分必须恰好有 3 个维度（最近购买、购买频次、购买金额），每个维度按区间或五分位打分。");
+        m("formula.tier.bad-weight", "A weight must be a number above 0 (at most 1000000).",
+                "权重必须是大于 0 的数字（最大 1000000）。");
+        m("formula.tier.not-number", "A dimension formula must give a number but this one gives {0}.",
+                "维度公式的结果必须是数字，但此公式的结果是{0}。");
+        m("formula.tier.bad-bands", "Bands need 1 to 100 ascending thresholds and exactly one more score than thresholds.",
+                "区间需要 1 到 100 个递增的界值，分数必须比界值多一个。");
+        m("formula.tier.bands-and-quintiles", "Score a dimension by bands or by quintiles, not both.",
+                "维度只能按区间或按五分位打分，不能同时使用。");
+        m("formula.tier.bad-quintiles", "quintiles must be high_is_better or low_is_better, not '{0}'.",
+                "五分位方向必须是 high_is_better（越高越好）或 low_is_better（越低越好），而不是 “{0}”。");
+        m("formula.tier.bad-boundaries", "Quintile boundaries are 4 numbers in ascending order.",
+                "五分位界值必须是 4 个递增排列的数字。");
+        m("formula.tier.blank-name", "Entry #{0} has no name.", "第 {0} 项没有名称。");
+        m("formula.tier.too-many", "At most {1} entries are allowed here; there are {0}.", "此处最多 {1} 项，当前有 {0} 项。");
         m("formula.eval.text-too-long", "A text result would be longer than {0} characters.",
                 "文本结果将超过 {0} 个字符。");
         m("formula.eval.bad-value", "The value of field '{0}' does not fit its type {1}: {2}",

@@ -90,18 +90,36 @@ public final class SqlExpression {
      * generated from BOOLEAN formulas ({@link CompiledFormula#sql}); the values become text parameters.
      */
     public static SqlExpression firstMatch(List<SqlExpression> conditions, List<String> values) {
-        if (conditions.size() != values.size()) {
-            throw new IllegalArgumentException("one value per condition");
-        }
         if (conditions.isEmpty()) {
             return new SqlExpression(List.of("CAST(NULL AS text)"), List.of(), Placeholders.JDBC, 1);
         }
+        return cases(conditions, values, "CASE", " WHEN ", " END");
+    }
+
+    /**
+     * The values of all conditions that are true, in order, as a text[] (empty when none is; a NULL condition
+     * counts as false), with JDBC placeholders; conditions and values as for {@link #firstMatch}.
+     */
+    public static SqlExpression allMatches(List<SqlExpression> conditions, List<String> values) {
+        if (conditions.isEmpty()) {
+            return new SqlExpression(List.of("CAST(ARRAY[] AS text[])"), List.of(), Placeholders.JDBC, 1);
+        }
+        return cases(conditions, values, "array_remove(ARRAY[", "CASE WHEN ", "], NULL)");
+    }
+
+    /** {@code open}, then per condition {@code when c THEN CAST(? AS text)} (in a list: each its own CASE … END), then {@code close}. */
+    private static SqlExpression cases(List<SqlExpression> conditions, List<String> values, String open, String when,
+            String close) {
+        if (conditions.size() != values.size()) {
+            throw new IllegalArgumentException("one value per condition");
+        }
+        boolean list = open.endsWith("[");
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        StringBuilder current = new StringBuilder("CASE");
+        StringBuilder current = new StringBuilder(open);
         for (int i = 0; i < conditions.size(); i++) {
             SqlExpression c = conditions.get(i);
-            current.append(" WHEN ").append(c.parts.get(0));
+            current.append(list && i > 0 ? ", " : "").append(when).append(c.parts.get(0));
             for (int k = 0; k < c.params.size(); k++) {
                 parts.add(current.toString());
                 params.add(c.params.get(k));
@@ -110,9 +128,33 @@ public final class SqlExpression {
             current.append(" THEN CAST(");
             parts.add(current.toString());
             params.add(Objects.requireNonNull(values.get(i), "value"));
-            current = new StringBuilder(" AS text)");
+            current = new StringBuilder(list ? " AS text) END" : " AS text)");
         }
-        parts.add(current.append(" END").toString());
+        parts.add(current.append(close).toString());
+        return new SqlExpression(parts, params, Placeholders.JDBC, 1);
+    }
+
+    /**
+     * The pieces one after the other, each a {@link String} of SQL text (never user text) or an
+     * {@link SqlExpression}; JDBC placeholders, parameters in text order.
+     */
+    public static SqlExpression concat(Object... pieces) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (Object piece : pieces) {
+            if (piece instanceof SqlExpression e) {
+                current.append(e.parts.get(0));
+                for (int k = 0; k < e.params.size(); k++) {
+                    parts.add(current.toString());
+                    params.add(e.params.get(k));
+                    current = new StringBuilder(e.parts.get(k + 1));
+                }
+            } else {
+                current.append((String) Objects.requireNonNull(piece, "piece"));
+            }
+        }
+        parts.add(current.toString());
         return new SqlExpression(parts, params, Placeholders.JDBC, 1);
     }
 

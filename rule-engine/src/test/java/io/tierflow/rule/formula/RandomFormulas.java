@@ -19,7 +19,7 @@ import static io.tierflow.rule.formula.ValueType.TEXT;
  * {@code null} (static type NULL) may stand where a value of the requested type is wanted; where it would change
  * the type of the surrounding expression it is not allowed. {@link #uses()} counts what was generated.
  */
-final class RandomFormulas {
+public final class RandomFormulas {
     static final FieldRef N1 = new FieldRef("n1", 1, NUMBER);
     static final FieldRef N2 = new FieldRef("n2", 2, NUMBER);
     static final FieldRef N3 = new FieldRef("金额", 3, NUMBER);
@@ -32,7 +32,7 @@ final class RandomFormulas {
     static final FieldRef DT1 = new FieldRef("dt1", 10, DATETIME);
     static final FieldRef DT2 = new FieldRef("dt2", 11, DATETIME);
     static final List<FieldRef> FIELDS = List.of(N1, N2, N3, T1, T2, B1, B2, D1, D2, DT1, DT2);
-    static final FormulaScope SCOPE = FormulaScope.of(FIELDS);
+    public static final FormulaScope SCOPE = FormulaScope.of(FIELDS);
 
     private static final String[] NUMBERS = {"0", "1", "2", "3", "7", "10", "100", "0.1", "0.5", "2.5", "0.125",
             "1.005", "3.14159", "1e-3", "0.0000001", "1e9", "86400", "3652059", "1e15", "9999999999999999",

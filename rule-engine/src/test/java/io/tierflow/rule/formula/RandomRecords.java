@@ -23,7 +23,7 @@ import java.util.Random;
  * days and the range limits (also beyond them), date-times with microseconds given at various offsets, texts with
  * CJK, emoji (also ZWJ sequences), combining marks, full-width and private-use characters and all kinds of spaces.
  */
-final class RandomRecords {
+public final class RandomRecords {
     private static final String[] NUMBERS = {"0", "1", "-1", "0.5", "-0.5", "2.5", "-2.5", "0.125", "1.005",
             "123.456", "-987654.321", "9999999999999999", "1234567890123456.7", "12345678901234567.89",
             "1.00000000000000050", "1.0000000000000015", "-1.0000000000000025", "2.675", "1e20", "1e-20", "1e999",
@@ -48,11 +48,11 @@ final class RandomRecords {
 
     private final Random rnd;
 
-    RandomRecords(Random rnd) {
+    public RandomRecords(Random rnd) {
         this.rnd = rnd;
     }
 
-    List<Map<Long, Object>> make(int n) {
+    public List<Map<Long, Object>> make(int n) {
         List<Map<Long, Object>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<Long, Object> row = new HashMap<>();
@@ -113,7 +113,7 @@ final class RandomRecords {
     }
 
     /** Creates TEMP table rec (id, f_1 … f_11; text in an ICU collation) and inserts the rows with ids 0, 1, …. */
-    static void insert(Connection c, List<Map<Long, Object>> rows) throws SQLException {
+    public static void insert(Connection c, List<Map<Long, Object>> rows) throws SQLException {
         StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE rec (id integer PRIMARY KEY");
         StringBuilder ins = new StringBuilder("INSERT INTO rec VALUES (?");
         for (FieldRef f : RandomFormulas.FIELDS) {

@@ -45,6 +45,11 @@ public record FieldInput(String key, String label, String widget, boolean requir
                 new RelationPick(relation.targetForm(), relation.multiple(), relation.ids(), links));
     }
 
+    /** The same input showing {@code display} for its value (a member picker's chosen person by name). */
+    public FieldInput withDisplay(String display) {
+        return new FieldInput(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, relation);
+    }
+
     @TemplateData
     public record Choice(String key, String label, boolean selected) {
     }

@@ -57,6 +57,9 @@ public class RecordCreatePage {
     RelationTitles relations;
 
     @Inject
+    RecordLiveFields live;
+
+    @Inject
     @Location("records/new.html")
     Template template;
 
@@ -115,6 +118,7 @@ public class RecordCreatePage {
         TemplateInstance view = pages.page(template).data("formKey", def.key()).data("formName", def.name())
                 .data("creating", true).data("formError", errors.form()).data("layout", io.tierflow.form.model.FormLayout.of(def));
         return relations.resolve(caller, fields.inputs(def, access, texts, Map.of(), errors.fields()))
-                .map(inputs -> view.data("inputs", inputs));
+                .map(inputs -> view.data("inputs", inputs))
+                .chain(v -> live.of(caller, def, null, live.values(def, access, texts)).map(l -> v.data("live", l)));
     }
 }

@@ -86,6 +86,9 @@ public class RecordDetailPage {
     RecordSections sections;
 
     @Inject
+    RecordLiveFields live;
+
+    @Inject
     @Location("records/record.html")
     Template template;
 
@@ -143,7 +146,9 @@ public class RecordDetailPage {
                 .data("mayDelete", access.may("delete")).data("hasTriggers", !def.triggers().isEmpty())
                 .data("layout", io.tierflow.form.model.FormLayout.of(def));
         Uni<Void> inputs = relations.resolve(caller, fields.inputs(def, access, texts, rec.values(), errors.fields()))
-                .invoke(in -> view.data("inputs", in)).replaceWithVoid();
+                .invoke(in -> view.data("inputs", in)).replaceWithVoid()
+                .chain(() -> live.of(caller, def, rec.id(), live.values(def, access, texts)).invoke(l -> view.data("live", l)))
+                .replaceWithVoid();
         Uni<Void> related = sections.related(caller, def, rec.id(), noTier).invoke(r -> view.data("related", r)).replaceWithVoid();
         Uni<Void> rules = sections.ruleLog(caller, def, rec.id(), locale).invoke(r -> view.data("ruleLog", r)).replaceWithVoid();
         // Flowable's history is blocking JDBC: off the event loop, and only after the visibility check above;

@@ -101,7 +101,10 @@ public class RelationTitles {
         return chain.replaceWith(byField);
     }
 
-    /** The record form's inputs with each relation's linked records by title. */
+    @Inject
+    MemberNames members;
+
+    /** The record form's inputs with each relation's linked records by title, and each member picker's person. */
     public Uni<List<FieldInput>> resolve(Caller caller, List<FieldInput> inputs) {
         List<FieldInput> resolved = new ArrayList<>(inputs);
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -114,7 +117,7 @@ public class RelationTitles {
             chain = chain.chain(() -> links(caller, f.relation().targetForm(), f.relation().ids())
                     .invoke(links -> resolved.set(index, f.withLinks(links))).replaceWithVoid());
         }
-        return chain.replaceWith(resolved);
+        return chain.chain(() -> members.resolve(resolved));
     }
 
     /** The ids a relation value holds (one id, or a list of them). */

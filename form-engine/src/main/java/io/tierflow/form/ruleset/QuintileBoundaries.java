@@ -1,0 +1,78 @@
+package io.tierflow.form.ruleset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.NativeSql;
+import io.tierflow.core.db.OrdinalParams;
+import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.record.RecordRows;
+import io.tierflow.form.type.FieldTypes;
+import io.tierflow.rule.formula.FieldRef;
+import io.tierflow.rule.tier.CompiledTierModel;
+import io.tierflow.rule.tier.ScoreDimension;
+import io.tierflow.rule.tier.ScoreModel;
+import io.tierflow.rule.tier.TierModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The quintile boundaries of a model's RFM-style dimensions: the 20th, 40th, 60th and 80th percentile
+ * ({@code percentile_disc}, so each is a value some record has) of the dimension's value over the form's live
+ * records, in one scan. Computed when a version is simulated or published, and stored in it, so per-record and
+ * set-based evaluation use the same numbers until the next publish.
+ */
+@ApplicationScoped
+public class QuintileBoundaries {
+
+    @Inject
+    FieldTypes types;
+
+    @Inject
+    RecordRows rows;
+
+    /** {@code model} with its quintile dimensions' boundaries computed now; the same model when it has none. */
+    public Uni<TierModel> compute(Mutiny.Session session, FormDefinition form, TierModel model, CompiledTierModel compiled) {
+        Map<String, FieldRef> values = compiled.quintileValues();
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(model);
+        }
+        OrdinalParams params = new OrdinalParams();
+        String from = TierSql.from(form, compiled, types, params);
+        java.util.function.Function<FieldRef, String> column = compiled.columns(TierSql.fields(form, types));
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, FieldRef> v : values.entrySet()) {
+            String col = column.apply(v.getValue());
+            parts.add("CAST(" + params.bind(v.getKey()) + " AS text), json_build_array(percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY "
+                    + col + "), count(" + col + "))");
+        }
+        String query = "SELECT json_build_object(" + String.join(", ", parts) + ")::text FROM " + from + " WHERE r.deleted_at IS NULL";
+        return NativeSql.text(session, query, params.toArray()).map(text -> with(model, rows.tree(text)));
+    }
+
+    private static TierModel with(TierModel model, JsonNode found) {
+        List<ScoreModel> scores = new ArrayList<>();
+        for (ScoreModel s : model.scores()) {
+            List<ScoreDimension> dims = new ArrayList<>();
+            for (ScoreDimension d : s.dimensions()) {
+                JsonNode f = d.quintiles() == null ? null : found.get(d.key());
+                if (f == null) {
+                    dims.add(d);
+                    continue;
+                }
+                long over = f.get(1).asLong();
+                List<BigDecimal> bounds = new ArrayList<>();
+                if (over > 0) {
+                    f.get(0).forEach(b -> bounds.add(b.decimalValue()));
+                }
+                dims.add(d.withBoundaries(bounds.isEmpty() ? null : bounds, over));
+            }
+            scores.add(new ScoreModel(s.key(), s.label(), s.kind(), dims));
+        }
+        return new TierModel(scores, model.rules(), model.stages(), model.tags());
+    }
+}

@@ -1,0 +1,179 @@
+package io.tierflow.form.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.tierflow.core.TestUsers;
+import io.tierflow.core.identity.UserDirectory;
+import io.tierflow.core.journal.EffectDispatcher;
+import io.tierflow.form.FormFixtures;
+import io.tierflow.form.record.TierOverrideExpiry;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Weighted and RFM scores, lifecycle stages and tags through the API: what records get on save and on a bulk
+ * re-tier, quintile boundaries computed over the form, the explanation in the tier history, bad models answered
+ * by path, and a trigger that overrides the tier until the override expires.
+ */
+@QuarkusTest
+class TierModelKindsTest {
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    EffectDispatcher dispatcher;
+
+    @Inject
+    TierOverrideExpiry expiry;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    static final String MODEL = """
+            {"scores":[
+               {"key":"value_score","label":"综合评分","kind":"weighted","dimensions":[
+                  {"key":"value","label":"客户价值","weight":40,"formula":"IFNULL(revenue, 0)",
+                   "bands":{"thresholds":[100,1000],"scores":[10,50,100]}},
+                  {"key":"activity","label":"活跃度","weight":60,"formula":"MIN(IFNULL(visits, 0) * 10, 100)"}]},
+               {"key":"rfm","label":"RFM","kind":"rfm","dimensions":[
+                  {"key":"r","label":"最近","formula":"IFNULL(visits, 0)","quintiles":"low_is_better"},
+                  {"key":"f","label":"频次","formula":"IFNULL(visits, 0)","quintiles":"high_is_better"},
+                  {"key":"m","label":"金额","formula":"IFNULL(revenue, 0)","quintiles":"high_is_better"}]}],
+             "rules":[{"tier":"A","condition":"value_score >= 60"},{"tier":"B","condition":"value_score >= 30"},
+                      {"tier":"C","condition":"true"}],
+             "stages":[{"stage":"沉睡","condition":"IFNULL(visits, 0) == 0"},{"stage":"活跃","condition":"activity >= 50"}],
+             "tags":[{"tag":"big_spender","condition":"m >= 4"},{"tag":"needs_visit","condition":"IFNULL(visits, 0) < 3"}]}""";
+
+    static RequestSpecification as(String user) {
+        return TestUsers.as(user).contentType(ContentType.JSON);
+    }
+
+    private static long create(String form, String name, int revenue, int visits) {
+        return as("east_mgr").body(Map.of("values", Map.of("name", name, "revenue", revenue, "visits", visits)))
+                .post("/api/forms/" + form + "/records").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static JsonPath record(String form, long id) {
+        return as("east_mgr").get("/api/forms/" + form + "/records/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void scoresStagesAndTagsAreGivenOnSaveAndExplainedInTheHistory() {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_save");
+        as("east_mgr").body("{\"tierModel\":" + MODEL + "}").put("/api/forms/kinds_save/tiering").then().statusCode(200);
+        long big = create("kinds_save", "大客户", 5000, 8);   // value 100×0.4 + activity 80×0.6 = 88 → A
+        long small = create("kinds_save", "小客户", 50, 0);   // 10×0.4 + 0 = 4 → C
+        JsonPath b = record("kinds_save", big);
+        assertEquals("A", b.getString("tier"));
+        assertEquals("活跃", b.getString("stage"));
+        JsonPath s = record("kinds_save", small);
+        assertEquals("C", s.getString("tier"));
+        assertEquals("沉睡", s.getString("stage"));
+        assertEquals(List.of("needs_visit"), s.getList("tags"));
+        JsonPath history = as("east_mgr").get("/api/forms/kinds_save/records/" + big + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> score = history.getMap("tiers[-1].explanation.scores[0]");
+        assertEquals("value_score", score.get("key"));
+        assertEquals(88, ((Number) score.get("total")).intValue());
+        assertEquals(40, history.getInt("tiers[-1].explanation.scores[0].dimensions[0].contribution"));
+        assertEquals(List.of(100, 1000), history.getList("tiers[-1].explanation.scores[0].dimensions[0].thresholdsCrossed"));
+    }
+
+    @Test
+    void quintilesAreComputedOverTheFormAtSimulateAndThePublishedReTierMatchesTheWritePipeline() {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_rfm");
+        long[] ids = new long[10];
+        for (int i = 0; i < 10; i++) {
+            ids[i] = create("kinds_rfm", "客户" + i, (i + 1) * 100, i);
+        }
+        int version = as("east_mgr").body("{\"tierModel\":" + MODEL + ",\"note\":\"rfm\"}").post("/api/forms/kinds_rfm/rules")
+                .then().statusCode(201).extract().jsonPath().getInt("version");
+        as("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/simulate").then().statusCode(200);
+        JsonPath draft = as("east_mgr").get("/api/forms/kinds_rfm/rules/" + version).then().statusCode(200).extract().jsonPath();
+        // revenue 100…1000: percentile_disc at 20/40/60/80 % over 10 records
+        assertEquals(List.of(200, 400, 600, 800), draft.getList("tierModel.scores[1].dimensions[2].boundaries"));
+        assertEquals(10, draft.getInt("tierModel.scores[1].dimensions[2].boundariesOver"));
+        as("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/publish").then().statusCode(200)
+                .body("job.status", equalTo("done"));
+        JsonPath top = record("kinds_rfm", ids[9]);
+        assertEquals(List.of("big_spender"), top.getList("tags"), "revenue 1000 ≥ the 80th percentile: m = 5");
+        assertEquals("活跃", top.getString("stage"));
+        assertEquals(List.of("big_spender"), record("kinds_rfm", ids[6]).getList("tags"), "700 is at or above 3 boundaries: m = 4");
+        assertEquals(List.of("needs_visit"), record("kinds_rfm", ids[2]).getList("tags"), "300: m = 2; 2 visits");
+    }
+
+    @Test
+    void aBadModelIsAnsweredByPathInTheCallersLanguage() {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_bad");
+        String bad = MODEL.replace("\"weight\":40", "\"weight\":0");
+        as("east_mgr").body("{\"tierModel\":" + bad + "}").put("/api/forms/kinds_bad/tiering").then().statusCode(400)
+                .body("errors.field", hasItem("tierModel.scores[0].dimensions[0].weight"));
+        given().cookie("tierflow_session", TestUsers.login("east_mgr")).header("Accept-Language", "zh-CN")
+                .contentType(ContentType.JSON).body("{\"tierModel\":" + MODEL.replace("\"key\":\"value_score\"", "\"key\":\"revenue\"") + "}")
+                .put("/api/forms/kinds_bad/tiering").then().statusCode(400)
+                .body("errors.field", hasItem("tierModel.scores[0].key"))
+                .body("errors.message", hasItem(containsString("已被字段")));
+    }
+
+    @Test
+    void aTriggerOverridesTheTierUntilTheOverrideExpires() throws Exception {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_override");
+        as("east_mgr").body("""
+                [{"id":"vip_lift","name":"战略客户","when":"update","fields":["industry"],"condition":"industry == \\"it\\"",
+                  "actions":[{"type":"override_tier","tier":"B","days":30,"reason":"战略行业"},
+                             {"type":"add_tags","tags":["strategic"]}]}]""")
+                .put("/api/forms/kinds_override/triggers").then().statusCode(200);
+        long id = create("kinds_override", "信息公司", 10, 1);
+        assertEquals("C", record("kinds_override", id).getString("tier"));
+        long version = record("kinds_override", id).getLong("version");
+        as("east_mgr").body(Map.of("version", version, "values", Map.of("industry", "it")))
+                .patch("/api/forms/kinds_override/records/" + id).then().statusCode(200);
+        dispatcher.drain();
+        JsonPath r = record("kinds_override", id);
+        assertEquals("B", r.getString("tier"));
+        assertEquals("B", r.getString("tierOverride.tier"));
+        assertEquals("战略行业", r.getString("tierOverride.reason"));
+        assertEquals(List.of("strategic"), r.getList("tags"));
+        JsonPath history = as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("C", history.getString("tiers[-1].from"));
+        assertEquals("B", history.getString("tiers[-1].to"));
+        assertEquals("B", history.getString("tiers[-1].explanation.steps[0].override"));
+        assertEquals("C", history.getString("tiers[-1].explanation.steps[0].modelTier"));
+        as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/rule-log").then().statusCode(200)
+                .body("rule", hasItem("vip_lift"));
+
+        // the override runs out: the sweep gives the model's tier back, with its own history row
+        long formId = as("east_mgr").get("/api/forms/kinds_override").then().extract().jsonPath().getLong("id");
+        sessions.withTransaction(s -> s.createNativeQuery("UPDATE rec_" + formId
+                + " SET tier_override_until = now() - interval '1 minute' WHERE id = " + id).executeUpdate())
+                .await().indefinitely();
+        assertEquals(1, expiry.sweep());
+        JsonPath after = record("kinds_override", id);
+        assertEquals("C", after.getString("tier"));
+        assertEquals(null, (Object) after.get("tierOverride"));
+        assertEquals(List.of("strategic"), after.getList("tags"), "tags added by a trigger stay");
+        history = as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().extract().jsonPath();
+        assertEquals(TierOverrideExpiry.CAUSE, history.getString("tiers[-1].cause"));
+        assertNotNull(history.getString("tiers[-1].to"));
+        assertEquals(0, expiry.sweep());
+    }
+}
