@@ -1,4 +1,4 @@
-package io.tierflow.core.identity;
+package io.tierflow.core.directory;
 
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierflow.core.TestUsers;
+import io.tierflow.core.identity.Role;
+import io.tierflow.core.identity.UserDirectory;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The member and team pickers' search: active users by name or username, teams by name, capped. */
+/**
+ * The member and team pickers' search: active users by name or username, teams by name, capped. (Not in the
+ * identity package: a test class there, shipped in the test jar, splits that package for the modules above.)
+ */
 @QuarkusTest
 class DirectorySearchTest {
 
