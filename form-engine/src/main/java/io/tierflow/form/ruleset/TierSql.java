@@ -3,6 +3,7 @@ package io.tierflow.form.ruleset;
 import io.tierflow.core.db.OrdinalParams;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.record.FormulaColumns;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.FieldRef;
 import io.tierflow.rule.formula.SqlExpression;
@@ -55,27 +56,11 @@ record TierSql(String from, String tier, String stage, String tags) {
      * scores' lateral subqueries; read their values through {@code model.columns(…)} as {@link #of} does.
      */
     static String from(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params) {
-        List<String> joined = new ArrayList<>();
-        for (long id : model.fieldIds()) {
-            FieldDefinition f = form.field(id).orElseThrow(() -> new IllegalStateException("tier model reads unknown field " + id));
-            String read = types.get(f.type()).formulaSql(f, "r." + f.column());
-            if (multiValued(f, types)) {
-                joined.add("array_to_string(r." + f.column() + ", ',') AS " + f.column());
-            } else if (read != null) {
-                // a type whose formulas read something else than its column (a sub-table's row count)
-                joined.add(read + " AS " + f.column());
-            }
-        }
-        return form.table() + " r" + (joined.isEmpty() ? "" : " CROSS JOIN LATERAL (SELECT " + String.join(", ", joined) + ") a")
-                + ordinal(model.lateralJoins(fields(form, types)), params);
+        return FormulaColumns.from(form, model.fieldIds(), types) + ordinal(model.lateralJoins(fields(form, types)), params);
     }
 
     static Function<FieldRef, String> fields(FormDefinition form, FieldTypes types) {
-        return ref -> {
-            FieldDefinition f = form.field(ref.fieldId()).orElseThrow();
-            boolean projected = multiValued(f, types) || types.get(f.type()).formulaSql(f, "r." + f.column()) != null;
-            return (projected ? "a." : "r.") + f.column();
-        };
+        return FormulaColumns.columns(form, types);
     }
 
     private static String ordinal(SqlExpression e, OrdinalParams params) {

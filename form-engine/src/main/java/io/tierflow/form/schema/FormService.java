@@ -69,6 +69,9 @@ public class FormService {
     io.tierflow.form.trigger.TriggerEngine triggers;
 
     @Inject
+    io.tierflow.form.trigger.TimeWindows timeWindows;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -206,6 +209,13 @@ public class FormService {
                     }
                 }
             }
+            Uni<Void> schedules = Uni.createFrom().voidItem();
+            for (int i = 0; i < given.size(); i++) {
+                var rule = given.get(i);
+                String path = "triggers[" + i + "]";
+                schedules = schedules.chain(() -> timeWindows.check(session, form, rule, path).invoke(problems::addAll).replaceWithVoid());
+            }
+            return schedules.chain(() -> {
             if (!problems.isEmpty()) {
                 throw Problem.invalid(problems);
             }
@@ -216,6 +226,7 @@ public class FormService {
                     .chain(() -> audit.record(session, caller.id(), "form.triggers", "form", Long.toString(form.id()),
                             Map.of("rules", given.size())))
                     .chain(() -> forms.load(session, form.id()));
+            });
         }));
     }
 

@@ -98,6 +98,11 @@ public class TriggerEngine {
         return chain;
     }
 
+    /** A scheduled rule firing for a record (see {@link ScheduledTriggerRunner}): its rule log entry and actions. */
+    public Uni<Void> fireScheduled(Mutiny.Session session, Firing firing) {
+        return log(session, firing, TriggerRule.SCHEDULE, true).chain(() -> run(session, firing));
+    }
+
     private static String event(String when, boolean created, boolean tierChanged, Set<String> changed) {
         return switch (when == null ? "" : when) {
             case "create" -> created ? "create" : null;
