@@ -4,7 +4,8 @@
 // (POST /api/formulas/check: its type, or the problem with line and column) and shows its value on a real
 // record (POST /api/formulas/preview). Plain script, no build step:
 //   TierflowFormula.attach(textarea, { form: 'customer', names: fn, texts: {...}, expect: 'BOOLEAN' })
-// names() returns what may be referenced: [{ name, label, kind: 'field'|'score'|'dimension', type, typeName }].
+// names() returns what may be referenced: [{ name, label, kind: 'field'|'score'|'dimension', type, typeName }];
+// model(), when given, the draft tier model whose scores the formula may read (sent with the check and preview).
 (function () {
   'use strict';
 
@@ -197,7 +198,9 @@
         return Promise.resolve();
       }
       var form = typeof options.form === 'function' ? options.form() : options.form;
+      var model = options.model ? options.model() : null;
       var body = options.checkBody ? options.checkBody(text) : { form: form, formula: text };
+      if (model) body.tierModel = model;
       setStatus('checking', t('checking'));
       return postJson('/api/formulas/check', body).then(function (res) {
         if (mine !== seq) return;
@@ -215,7 +218,9 @@
         setStatus('ok', '✓ ' + t('ok', t('value.' + type)) +
           (res.body.fields && res.body.fields.length ? ' · ' + t('reads', res.body.fields.join(', ')) : ''));
         if (options.preview === false || !form) return;
-        return postJson('/api/formulas/preview', { form: form, formula: text }).then(function (pr) {
+        var previewBody = { form: form, formula: text };
+        if (model) previewBody.tierModel = model;
+        return postJson('/api/formulas/preview', previewBody).then(function (pr) {
           if (mine !== seq || !pr.ok || !pr.body) return;
           var r = pr.body;
           if (!r.record) { preview.textContent = t('preview.none'); return; }

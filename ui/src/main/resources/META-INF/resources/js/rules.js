@@ -39,11 +39,41 @@
     return out;
   }
 
+  // ---- the scores typed on this page, for checks and previews of formulas that read them ----
+  function numbers(text) {
+    return String(text || '').split(/[,，;；\s]+/).filter(function (x) { return x !== ''; }).map(Number);
+  }
+  function draftScores() {
+    var scores = [];
+    if (!form) return scores;
+    form.querySelectorAll('[data-list="scores"] > [data-item]').forEach(function (card) {
+      var head = card.querySelector('.score-head');
+      var key = head.querySelector('input[name$=".key"]').value.trim();
+      if (!key) return;
+      var score = { key: key, label: head.querySelector('input[name$=".label"]').value.trim(), kind: head.querySelector('select').value, dimensions: [] };
+      card.querySelectorAll('[data-list="dimensions"] > [data-item]').forEach(function (row) {
+        function val(suffix) { var el = row.querySelector('[name$="' + suffix + '"]'); return el ? el.value.trim() : ''; }
+        var d = { key: val('.key'), label: val('.label'), formula: val('.formula') };
+        if (!d.key || !d.formula) return;
+        if (val('.weight') !== '' && !isNaN(Number(val('.weight')))) d.weight = Number(val('.weight'));
+        var scoring = val('.scoring');
+        if (scoring === 'bands') d.bands = { thresholds: numbers(val('.bands.thresholds')), scores: numbers(val('.bands.scores')) };
+        if (scoring === 'quintiles') {
+          d.quintiles = val('.quintiles') || 'high_is_better';
+          if (val('.boundaries')) d.boundaries = numbers(val('.boundaries'));
+        }
+        score.dimensions.push(d);
+      });
+      scores.push(score);
+    });
+    return scores;
+  }
+
   function attachEditors(root) {
     if (!window.TierflowFormula) return;
     root.querySelectorAll('textarea[data-formula]').forEach(function (area) {
       window.TierflowFormula.attach(area, {
-        form: catalog.form, names: names, texts: catalog.text,
+        form: catalog.form, names: names, texts: catalog.text, model: function () { return { scores: draftScores() }; },
         expect: area.getAttribute('data-formula') === 'condition' ? 'BOOLEAN' : 'NUMBER',
         // a server message under the box stays until the builder changes the formula
         checkNow: !area.parentNode.querySelector('[data-server-error]')
@@ -211,11 +241,12 @@
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption({
         textStyle: { fontFamily: font },
+        animation: false,
         tooltip: { trigger: 'item', triggerOn: 'mousemove' },
         series: [{
           type: 'sankey', left: 60, right: 60, top: 24, bottom: 12, nodeWidth: 18, nodeGap: 14, layoutIterations: 0,
           emphasis: { focus: 'adjacency' },
-          label: { formatter: function (p) { return p.data.tier + '  ' + (p.value || ''); }, fontWeight: 600 },
+          label: { formatter: '{b}  {c}', fontWeight: 600 },
           lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
           data: data.nodes.map(function (n) {
             var colour = colourOf(n.css);

@@ -23,7 +23,9 @@ import java.util.List;
 @Authenticated
 public class FormulaCheckResource {
 
-    public record CheckRequest(String form, String formula, List<io.tierflow.form.schema.FieldInput> fields) {
+    /** {@code tierModel}: a draft whose scores' and dimensions' keys the formula may read (the tier model editor). */
+    public record CheckRequest(String form, String formula, List<io.tierflow.form.schema.FieldInput> fields,
+            io.tierflow.rule.tier.TierModel tierModel) {
     }
 
     public record CheckResult(String type, List<String> fields) {
@@ -37,6 +39,9 @@ public class FormulaCheckResource {
 
     @Inject
     io.tierflow.form.schema.DraftForms drafts;
+
+    @Inject
+    DraftScores scores;
 
     @POST
     public Uni<CheckResult> check(CheckRequest request) {
@@ -53,7 +58,8 @@ public class FormulaCheckResource {
             });
         }
         return forms.get(request.form()).map(form -> {
-            CompiledFormula f = compiler.check(form, request.formula());
+            CompiledFormula f = request.tierModel() != null ? scores.check(form, request.formula(), request.tierModel()).formula()
+                    : compiler.check(form, request.formula());
             return new CheckResult(f.type().name(), f.fields().stream().map(FieldRef::key).toList());
         });
     }

@@ -16,7 +16,6 @@ import io.tierflow.form.record.FormAccess;
 import io.tierflow.form.record.RecordRows;
 import io.tierflow.form.record.RowScope;
 import io.tierflow.form.record.StoredRecord;
-import io.tierflow.form.schema.FormCompiler;
 import io.tierflow.form.schema.FormRepository;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.CompiledFormula;
@@ -45,7 +44,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @Authenticated
 public class FormulaPreviewResource {
 
-    public record PreviewRequest(String form, String formula, Long record) {
+    /** {@code tierModel}: a draft whose scores the formula may read; they are computed for the record first. */
+    public record PreviewRequest(String form, String formula, Long record, io.tierflow.rule.tier.TierModel tierModel) {
     }
 
     /** The record the value was computed for: its id and display title. */
@@ -70,7 +70,7 @@ public class FormulaPreviewResource {
     FormRepository forms;
 
     @Inject
-    FormCompiler compiler;
+    DraftScores scores;
 
     @Inject
     FieldTypes types;
@@ -92,13 +92,22 @@ public class FormulaPreviewResource {
         Caller caller = Caller.of(identity);
         return sessions.withSession(session -> forms.load(session, request.form()).chain(form -> {
             RoleAccess access = FormAccess.require(caller, form, "view");
-            CompiledFormula formula = compiler.check(form, request.formula());
+            DraftScores.Checked checked = scores.check(form, request.formula(), request.tierModel());
+            CompiledFormula formula = checked.formula();
             for (FieldRef read : formula.fields()) {
-                if (access.hidden(read.key())) {
+                if (read.fieldId() > 0 && access.hidden(read.key())) {
                     throw Problem.invalid(List.of(new FieldProblem("formula", "form.preview.hidden-field", read.key())));
                 }
             }
-            return record(session, caller, form, request.record()).map(stored -> result(form, access, formula, stored));
+            // a score reads fields too: none of them may be hidden from the caller
+            for (var d : checked.derived()) {
+                for (FieldRef read : d.formula().fields()) {
+                    if (read.fieldId() > 0 && access.hidden(read.key())) {
+                        throw Problem.invalid(List.of(new FieldProblem("formula", "form.preview.hidden-field", read.key())));
+                    }
+                }
+            }
+            return record(session, caller, form, request.record()).map(stored -> result(form, access, checked, stored));
         }));
     }
 
@@ -123,16 +132,18 @@ public class FormulaPreviewResource {
         });
     }
 
-    private PreviewResult result(FormDefinition form, RoleAccess access, CompiledFormula formula, StoredRecord stored) {
+    private PreviewResult result(FormDefinition form, RoleAccess access, DraftScores.Checked checked, StoredRecord stored) {
+        CompiledFormula formula = checked.formula();
         String type = formula.type().name();
         if (stored == null) {
             return new PreviewResult(null, type, null, null, Map.of(), null);
         }
         // as the write pipeline reads them: plain values (a multi-select as its keys joined by ",")
-        Map<Long, Object> inputs = new HashMap<>();
+        Map<Long, Object> plain = new HashMap<>();
         for (FieldDefinition f : form.fields()) {
-            inputs.put(f.id(), types.get(f.type()).formulaValue(f, stored.values().get(f.id())));
+            plain.put(f.id(), types.get(f.type()).formulaValue(f, stored.values().get(f.id())));
         }
+        Map<Long, Object> inputs = checked.withScores(plain);
         String title = form.titleField().filter(f -> !access.hidden(f.key())).map(f -> stored.values().get(f.id()))
                 .map(Object::toString).orElse("#" + stored.id());
         PreviewRecord record = new PreviewRecord(stored.id(), title);

@@ -99,6 +99,25 @@ class FormulaPreviewResourceTest {
                 .body("errors[0].field", equalTo("form"));
     }
 
+    static final String SCORES = """
+            {"scores":[{"key":"value_score","label":"综合评分","kind":"weighted","dimensions":[
+              {"key":"value","label":"价值","weight":1,"formula":"IFNULL(revenue, 0)","bands":{"thresholds":[100],"scores":[10,100]}}]}]}""";
+
+    @Test
+    void aDraftsScoresCanBeReadBeforeTheyAreSavedAndAreComputedForThePreview() {
+        int id = record("east_rep", "{\"name\":\"有评分\",\"revenue\":200}");
+        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70 && value > 50\",\"tierModel\":" + SCORES + "}")
+                .post("/api/formulas/check").then().statusCode(200)
+                .body("type", equalTo("BOOLEAN")).body("fields", org.hamcrest.Matchers.contains("value_score", "value"));
+        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
+                .post("/api/formulas/preview").then().statusCode(200).body("value", equalTo(true)).body("record.title", equalTo("有评分"));
+        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
+                .post("/api/formulas/preview").then().statusCode(200).body("text", equalTo("100"));
+        // without the draft the names are unknown, as before
+        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\"}").post("/api/formulas/check").then()
+                .statusCode(400).body("errors[0].field", equalTo("formula"));
+    }
+
     @Test
     void aFieldHiddenFromTheCallersRoleCannotBeReadThroughAPreview() {
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "cust_preview_hidden");

@@ -55,6 +55,11 @@ public record RuleEditor(List<Score> scores, List<Row> rules, List<Row> stages, 
         public boolean invalid() {
             return !errors.isEmpty();
         }
+
+        /** The id of the boundaries block, which a simulation replaces with the boundaries it computed. */
+        public String boundaryId() {
+            return "bnd-" + name.replaceAll("[^A-Za-z0-9]", "-");
+        }
     }
 
     /** Empty rows for the "add" buttons; the script renumbers their paths where they are inserted. */

@@ -161,8 +161,9 @@ public class RulesPage {
     @Path("{form}/rules/{version: \\d+}/simulation")
     public Uni<TemplateInstance> simulate(@RestPath String form, @RestPath int version) {
         Caller caller = pages.caller();
-        return forms.get(form).chain(def -> rules.get(caller, def.key(), version)
-                .chain(set -> rules.simulate(caller, def.key(), version, SAMPLES).map(sim -> simulationView(def, set, sim))));
+        // simulating a draft stores its quintile boundaries: read it afterwards, so the editor gets them too
+        return forms.get(form).chain(def -> rules.simulate(caller, def.key(), version, SAMPLES)
+                .chain(sim -> rules.get(caller, def.key(), version).map(set -> simulationView(def, set, sim))));
     }
 
     @POST
@@ -233,6 +234,7 @@ public class RulesPage {
         String[] sides = { pages.text("ui.rules.sim.now"), pages.text("ui.rules.sim.after") };
         SimulationView view = SimulationView.of(sim, def.key(), tiers, pages.text("ui.records.tier.none"), sides, views::script);
         return pages.page(simulation).data("sim", view).data("version", set.version())
+                .data("edit", RuleEditor.of(json.valueToTree(set.tierModel()), Map.of()))
                 .data("publishable", RuleSet.DRAFT.equals(set.status()));
     }
 

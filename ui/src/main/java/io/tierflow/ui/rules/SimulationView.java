@@ -90,7 +90,7 @@ public record SimulationView(long total, long changed, long approvals, long mill
                 json.apply(sankey(sim, modelTiers, none, labels)));
     }
 
-    /** Nodes "now · A" on the left and "after · A" on the right (ECharts needs distinct names), links with counts. */
+    /** Nodes for the tiers now (left) and after publishing (right), links with counts. */
     private static Map<String, Object> sankey(Simulation sim, List<String> modelTiers, String none, String[] labels) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> links = new ArrayList<>();
@@ -98,7 +98,7 @@ public record SimulationView(long total, long changed, long approvals, long mill
             for (Simulation.TierCount t : side == 0 ? sim.before() : sim.after()) {
                 if (t.count() > 0) {
                     Map<String, Object> node = new LinkedHashMap<>();
-                    node.put("name", labels[side] + " · " + (t.tier() == null ? none : t.tier()));
+                    node.put("name", nodeName(t.tier(), none, side));
                     node.put("tier", t.tier() == null ? none : t.tier());
                     node.put("css", TierColours.css(t.tier(), modelTiers));
                     node.put("depth", side);
@@ -108,8 +108,8 @@ public record SimulationView(long total, long changed, long approvals, long mill
         }
         for (Simulation.Cell c : sim.matrix()) {
             Map<String, Object> link = new LinkedHashMap<>();
-            link.put("source", labels[0] + " · " + (c.from() == null ? none : c.from()));
-            link.put("target", labels[1] + " · " + (c.to() == null ? none : c.to()));
+            link.put("source", nodeName(c.from(), none, 0));
+            link.put("target", nodeName(c.to(), none, 1));
             link.put("value", c.count());
             link.put("moved", !Objects.equals(c.from(), c.to()));
             links.add(link);
@@ -119,6 +119,14 @@ public record SimulationView(long total, long changed, long approvals, long mill
         data.put("links", links);
         data.put("sides", labels);
         return data;
+    }
+
+    /**
+     * A node's name is what the chart shows: the tier. ECharts needs distinct names, so the "after" side's end in
+     * an invisible zero-width space.
+     */
+    private static String nodeName(String tier, String none, int side) {
+        return (tier == null ? none : tier) + (side == 0 ? "" : "\u200b");
     }
 
     private static String key(String from, String to) {

@@ -132,7 +132,11 @@ class RulesBrowserTest {
         assertThat(sankey).isVisible();
         assertThat(page.locator("#sim-sankey svg text").filter(new Locator.FilterOptions().setHasText("A"))).not().hasCount(0);
         assertThat(page.locator("#sim-sankey svg path").count(), greaterThan(4));
-        page.locator("#simulation").scrollIntoViewIfNeeded();
+        // both sides: each tier now (left) and after publishing (right), labelled with its count
+        assertThat(page.locator("#sim-sankey svg text").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^A\u200b?\\s+2$"))))
+                .hasCount(1);
+        assertThat(page.locator("#sim-sankey svg text").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^B\\s+1$"))))
+                .hasCount(1);
         s.screenshot("rules-simulation");
 
         // publish, after confirming

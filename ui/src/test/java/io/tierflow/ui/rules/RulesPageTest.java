@@ -152,7 +152,7 @@ class RulesPageTest {
                 .statusCode(200).body(allOf(not(containsString("<html")), containsString("如果现在发布版本 " + draft),
                         containsString("data-kpi=\"total\">3<"), containsString("data-kpi=\"changed\">1<"),
                         containsString("data-kpi=\"approvals\">1<"), containsString("id=\"sim-sankey-data\""),
-                        containsString("\"source\":\"现在 · B\",\"target\":\"发布后 · A\",\"value\":1,\"moved\":true"),
+                        containsString("\"source\":\"B\",\"target\":\"A\u200b\",\"value\":1,\"moved\":true"),
                         containsString("<a href=\"/forms/" + form + "/records/")))
                 .extract().asString();
         // rows: now A, B, C; columns: after A, B, C. B → A is a move of one record, whose sample is the 中客户
@@ -190,6 +190,67 @@ class RulesPageTest {
         // a published version cannot be published again from the editor
         rules("east_mgr", "true", "true", "true").formParam("then", "publish").post("/forms/" + form + "/rules/1").then()
                 .statusCode(409);
+    }
+
+    /** A weighted score (bands and a plain value), an RFM score (quintiles), rules that read them, a stage and a tag. */
+    static RequestSpecification scored(String user) {
+        return post(user).formParam("scores[0].key", "value_score").formParam("scores[0].label", "综合评分")
+                .formParam("scores[0].kind", "weighted")
+                .formParam("scores[0].dimensions[0].key", "value").formParam("scores[0].dimensions[0].label", "客户价值")
+                .formParam("scores[0].dimensions[0].weight", "40").formParam("scores[0].dimensions[0].formula", "IFNULL(revenue, 0)")
+                .formParam("scores[0].dimensions[0].scoring", "bands")
+                .formParam("scores[0].dimensions[0].bands.thresholds", "100，200").formParam("scores[0].dimensions[0].bands.scores", "10, 50, 100")
+                .formParam("scores[0].dimensions[0].quintiles", "high_is_better")
+                .formParam("scores[0].dimensions[1].key", "activity").formParam("scores[0].dimensions[1].weight", "30")
+                .formParam("scores[0].dimensions[1].formula", "MIN(IFNULL(visits, 0) * 10, 100)")
+                .formParam("scores[0].dimensions[1].scoring", "none")
+                .formParam("scores[1].key", "rfm").formParam("scores[1].label", "RFM").formParam("scores[1].kind", "rfm")
+                .formParam("scores[1].dimensions[0].key", "r").formParam("scores[1].dimensions[0].formula", "IFNULL(revenue, 0)")
+                .formParam("scores[1].dimensions[0].scoring", "quintiles").formParam("scores[1].dimensions[0].quintiles", "low_is_better")
+                .formParam("scores[1].dimensions[1].key", "f").formParam("scores[1].dimensions[1].formula", "IFNULL(revenue, 0)")
+                .formParam("scores[1].dimensions[1].scoring", "quintiles").formParam("scores[1].dimensions[1].quintiles", "high_is_better")
+                .formParam("scores[1].dimensions[2].key", "m").formParam("scores[1].dimensions[2].formula", "IFNULL(revenue, 0)")
+                .formParam("scores[1].dimensions[2].scoring", "quintiles").formParam("scores[1].dimensions[2].quintiles", "high_is_better")
+                .formParam("rules[0].tier", "A").formParam("rules[0].condition", "value_score >= 70")
+                .formParam("rules[1].tier", "B").formParam("rules[1].condition", "rfm >= 9")
+                .formParam("rules[2].tier", "C").formParam("rules[2].condition", "true")
+                .formParam("stages[0].stage", "成熟").formParam("stages[0].condition", "revenue >= 100")
+                .formParam("tags[0].tag", "big").formParam("tags[0].condition", "value > 50");
+    }
+
+    @Test
+    void scoresStagesAndTagsAreEditedSavedAndGetTheirQuintileBoundariesFromASimulation() {
+        String form = form("ui_rules_scores");
+        int draft = newDraft(form);
+        // a dimension formula that does not parse: the message is in that dimension's row
+        String html = scored("east_mgr").formParam("scores[0].dimensions[1].formula", "visits +").formParam("then", "save")
+                .post("/forms/" + form + "/rules/" + draft).then().statusCode(400).extract().asString();
+        Matcher bad = Pattern.compile("<li class=\"dim-row has-error\" data-item data-scoring=\"none\">(.*?)</li>", Pattern.DOTALL).matcher(html);
+        assertThat(bad.find(), equalTo(true));
+        assertThat(bad.group(1), allOf(containsString("name=\"scores[0].dimensions[1].formula\""), containsString("class=\"field-error\"")));
+        assertThat(html, containsString("value=\"100, 200\""));
+
+        scored("east_mgr").formParam("then", "save").post("/forms/" + form + "/rules/" + draft).then().statusCode(303);
+        api("east_mgr").get("/api/forms/" + form + "/rules/" + draft).then().statusCode(200)
+                .body("tierModel.scores[0].dimensions[0].bands.thresholds", org.hamcrest.Matchers.contains(100, 200))
+                .body("tierModel.scores[0].dimensions[0].weight", equalTo(40))
+                .body("tierModel.scores[0].dimensions[1].bands", equalTo(null))
+                .body("tierModel.scores[1].kind", equalTo("rfm"))
+                .body("tierModel.scores[1].dimensions[0].quintiles", equalTo("low_is_better"))
+                .body("tierModel.stages[0].stage", equalTo("成熟")).body("tierModel.tags[0].tag", equalTo("big"));
+        page("east_mgr").get("/forms/" + form + "/rules/" + draft).then().statusCode(200)
+                .body(allOf(containsString("name=\"scores[0].key\" value=\"value_score\""), containsString("data-scoring=\"bands\""),
+                        containsString("class=\"score-card is-rfm\""), containsString("name=\"stages[0].stage\" value=\"成熟\""),
+                        containsString("name=\"tags[0].tag\" value=\"big\""), containsString("模拟或发布时按现有记录计算")));
+
+        // the simulation computes the quintile boundaries, stores them in the draft and hands them to the editor
+        page("east_mgr").header("HX-Request", "true").get("/forms/" + form + "/rules/" + draft + "/simulation").then().statusCode(200)
+                .body(allOf(containsString("id=\"bnd-scores-1--dimensions-0-\" hx-swap-oob=\"true\""),
+                        containsString("基于 3 条记录计算"), containsString("data-kpi=\"total\">3<")));
+        page("east_mgr").get("/forms/" + form + "/rules/" + draft).then().statusCode(200).body(containsString("基于 3 条记录计算"));
+        // saved again as the page posts it (boundaries in hidden inputs), then published: they are kept
+        api("east_mgr").get("/api/forms/" + form + "/rules/" + draft).then()
+                .body("tierModel.scores[1].dimensions[2].boundariesOver", equalTo(3));
     }
 
     @Test
