@@ -42,6 +42,9 @@ public class RecordResource {
     RecordHistory history;
 
     @Inject
+    io.tierflow.form.record.TierExplanation tierExplanation;
+
+    @Inject
     BulkWrite bulk;
 
     @Inject
@@ -145,6 +148,13 @@ public class RecordResource {
     @Path("{id}/related")
     public Uni<List<RelatedRecords.Group>> related(@PathParam("form") String form, @PathParam("id") long id) {
         return related.of(Caller.of(identity), form, id);
+    }
+
+    /** Why the record has its tier, evaluated now: rules, scores, stage, tags and any override. */
+    @GET
+    @Path("{id}/tier")
+    public Uni<io.tierflow.form.record.TierExplanation.Explanation> tier(@PathParam("form") String form, @PathParam("id") long id) {
+        return tierExplanation.of(Caller.of(identity), form, id);
     }
 
     /** Which trigger rules ran for the record, newest first. */

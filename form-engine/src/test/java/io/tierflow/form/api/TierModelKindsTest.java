@@ -92,6 +92,14 @@ class TierModelKindsTest {
         assertEquals(88, ((Number) score.get("total")).intValue());
         assertEquals(40, history.getInt("tiers[-1].explanation.scores[0].dimensions[0].contribution"));
         assertEquals(List.of(100, 1000), history.getList("tiers[-1].explanation.scores[0].dimensions[0].thresholdsCrossed"));
+        // why this tier, now: the same model evaluated for the current values
+        as("east_mgr").get("/api/forms/kinds_save/records/" + big + "/tier").then().statusCode(200)
+                .body("tier", equalTo("A")).body("stage", equalTo("活跃"))
+                .body("steps[0].result", equalTo(true)).body("steps[0].values.value_score", equalTo(88))
+                .body("scores[0].dimensions[1].key", equalTo("activity"))
+                .body("scores[0].dimensions[1].contribution", equalTo(48))
+                .body("scores[1].kind", equalTo("rfm"));
+        TestUsers.as("west_rep").get("/api/forms/kinds_save/records/" + big + "/tier").then().statusCode(404);
     }
 
     @Test
