@@ -533,7 +533,9 @@
     var err = errorFor(f.uid, 'config.' + o.name);
     var bad = invalid(f.uid, 'config.' + o.name);
     var label = '<label for="' + id + '">' + esc(o.label) + (o.required ? '<span class="required" aria-hidden="true">*</span>' : '') + '</label>';
-    var wrap = function (inner, extra) { return '<div class="field field-option' + (err ? ' has-error' : '') + (extra || '') + '">' + inner + err + '</div>'; };
+    // what a setting does, where its label is not enough (visibility conditions, data linkage)
+    var hint = o.description ? '<p class="field-hint">' + esc(o.description) + '</p>' : '';
+    var wrap = function (inner, extra) { return '<div class="field field-option' + (err ? ' has-error' : '') + (extra || '') + '">' + inner + hint + err + '</div>'; };
     var kind = o.kind;
     if (kind === 'boolean') {
       var on = value == null ? !!o.defaultValue : !!value;
@@ -582,7 +584,7 @@
       var reads = kind === 'formula' ? ordered().filter(function (x) { return x.uid !== f.uid; }) : (childForm(f) || { fields: [] }).fields;
       // the publish's message (err) right under the box; the live check takes over once the builder types
       return '<div class="field field-option' + (err ? ' has-error' : '') + '">' + label + '<textarea id="' + id + '" class="mono formula" rows="3" spellcheck="false" data-opt="' + esc(o.name) + '" data-kind="text" data-formula="' + kind + '"' + (o.required ? ' data-required' : '') + bad +
-        ' placeholder="' + esc(t('formula.placeholder')) + '">' + esc(value == null ? '' : value) + '</textarea>' + err +
+        ' placeholder="' + esc(t('formula.placeholder')) + '">' + esc(value == null ? '' : value) + '</textarea>' + hint + err +
         '<p class="formula-status" id="' + id + '-status" aria-live="polite"></p>' +
         (reads.length ? '<div class="formula-fields" aria-label="' + esc(t('formula.insert')) + '"><span class="muted">' + esc(t('formula.insert')) + '</span>' + reads.map(function (x) {
           return '<button type="button" class="chip" data-insert="' + esc(x.key) + '" data-into="' + id + '" title="' + esc(x.key) + '">' + esc(x.label) + '</button>';

@@ -40,8 +40,10 @@ public class DesignerCatalog {
     public record Choice(String value, String label) {
     }
 
+    /** A setting; {@code description} ({@code form.option.<name>.description}) says what it does, where a label is not enough. */
     @TemplateData
-    public record Option(String name, String kind, Object defaultValue, boolean required, String label, List<Choice> choices) {
+    public record Option(String name, String kind, Object defaultValue, boolean required, String label, List<Choice> choices,
+            String description) {
     }
 
     /**
@@ -95,7 +97,10 @@ public class DesignerCatalog {
                 choices.add(new Choice(value, label.equals(code) ? value : label));
             }
         }
-        return new Option(o.name(), o.kind(), o.defaultValue(), o.required(), Messages.text(locale, o.labelCode()), List.copyOf(choices));
+        String describe = o.labelCode() + ".description";
+        String description = Messages.text(locale, describe);
+        return new Option(o.name(), o.kind(), o.defaultValue(), o.required(), Messages.text(locale, o.labelCode()), List.copyOf(choices),
+                description.equals(describe) ? null : description);
     }
 
     /** Every {@code ui.designer.js.*} text in the language, short names without the prefix, for the page script. */
