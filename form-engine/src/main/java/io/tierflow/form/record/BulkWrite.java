@@ -60,6 +60,12 @@ public class BulkWrite {
     @Inject
     RelationValues relations;
 
+    @Inject
+    FieldVisibility visibility;
+
+    @Inject
+    LinkageFill linkage;
+
     public Uni<Result> apply(Caller caller, String formRef, Request request) {
         List<JsonNode> creates = request == null || request.create() == null ? List.of() : request.create();
         List<Update> updates = request == null || request.update() == null ? List.of() : request.update();
@@ -129,14 +135,19 @@ public class BulkWrite {
         List<RecordView> created = new ArrayList<>();
         List<RecordView> updated = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
+        // data linkage as on single writes: filled from what this caller may see, never over their own values
         for (Map<Long, Object> values : creates) {
-            chain = chain.chain(() -> writer.create(session, form, caller.id(), caller.id(), values, "bulk")
+            chain = chain.chain(() -> linkage.fill(session, caller, def, null, values).chain(linked ->
+                    writer.create(session, form, caller.id(), caller.id(), values, "bulk")
+                            .call(r -> linkage.remember(session, def, r.id(), linked)))
                     .invoke(r -> created.add(FormAccess.visible(rows.view(def, r), access))).replaceWithVoid());
         }
         for (int i = 0; i < current.size(); i++) {
             StoredRecord record = current.get(i);
             Map<Long, Object> patch = patches.get(i);
-            chain = chain.chain(() -> writer.update(session, form, caller.id(), record, patch, "bulk")
+            chain = chain.chain(() -> linkage.fill(session, caller, def, record, patch).chain(linked ->
+                    writer.update(session, form, caller.id(), record, patch, "bulk")
+                            .call(r -> linkage.remember(session, def, r.id(), linked)))
                     .invoke(r -> updated.add(FormAccess.visible(rows.view(def, r), access))).replaceWithVoid());
         }
         for (StoredRecord gone : deleted) {
@@ -148,7 +159,9 @@ public class BulkWrite {
     private Map<Long, Object> parse(FormDefinition def, JsonNode values, boolean creating, RoleAccess access, String prefix,
             List<FieldProblem> problems) {
         try {
-            return input.parse(def, values, creating, access);
+            // a new record's fields hidden by their condition are not required (an update's are read after its input)
+            return creating ? input.parse(def, values, true, access, typed -> visibility.hidden(compiler.compiled(def), typed))
+                    : input.parse(def, values, false, access);
         } catch (Problem p) {
             p.fields().forEach(f -> problems.add(new FieldProblem(prefix + f.field(), f.code(), f.args())));
             return Map.of();

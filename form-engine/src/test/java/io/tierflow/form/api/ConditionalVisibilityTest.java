@@ -64,6 +64,9 @@ class ConditionalVisibilityTest {
         as("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500,\"reason\":null}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(400)
                 .body("errors[0].field", equalTo("values.reason"));
+        as("east_rep").body("{\"create\":[{\"name\":\"批量小单\",\"amount\":1},{\"name\":\"批量大单\",\"amount\":900}]}")
+                .post("/api/forms/" + FORM + "/records/bulk").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("create[1].values.reason"));
     }
 
     @Test

@@ -82,6 +82,10 @@ class DataLinkageTest {
         // nothing matches: nothing filled
         order("east_rep", "{\"customer_name\":\"无此公司\"}").statusCode(201)
                 .body("values.phone", nullValue()).body("values.credit", nullValue());
+        // many at once: the same linkage, the same visibility rules
+        as("east_rep").body("{\"create\":[{\"customer_name\":\"丙公司\"},{\"customer_name\":\"乙公司\"}]}")
+                .post("/api/forms/" + ORDERS + "/records/bulk").then().statusCode(200)
+                .body("created[0].values.phone", equalTo("0571-5555555")).body("created[1].values.phone", nullValue());
         // the same answer, live, as the page asks for it while the user types
         as("east_rep").body("{\"values\":{\"customer_name\":\"甲公司\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
                 .then().statusCode(200).body("matched", equalTo(true)).body("value", equalTo("0571-1234567"));
