@@ -1,7 +1,10 @@
 package io.tierflow.ui.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tierflow.form.trigger.TriggerRule;
+import java.util.List;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tierflow.core.error.Problem;
@@ -59,6 +62,9 @@ public class DemoTemplate {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.tierflow.form.trigger.ScheduledTriggerRunner scheduledTriggers;
+
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) throws Throwable {
         if (enabled) {
             seed();
@@ -115,6 +121,13 @@ public class DemoTemplate {
                 VertxContextSupport.subscribeAndAwait(() -> records.create(owner, "follow_up", followUp));
             }
         }
+        // published again now that there are customers: the RFM quintiles are computed over them
+        VertxContextSupport.subscribeAndAwait(() -> forms.setTiering(admin, FORM_KEY, tiers, approval));
+        List<TriggerRule> triggers = json.convertValue(scoring.get("triggers"), new TypeReference<List<TriggerRule>>() {
+        });
+        VertxContextSupport.subscribeAndAwait(() -> forms.setTriggers(admin, FORM_KEY, triggers));
+        // the daily churn check runs once at once, so the demo shows its warnings from the start
+        scheduledTriggers.runDue(java.time.ZonedDateTime.now());
         LOG.info("Seeded the customer-tiering demo: users admin, manager and sales");
     }
 

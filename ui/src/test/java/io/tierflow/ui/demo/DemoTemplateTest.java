@@ -44,10 +44,19 @@ class DemoTemplateTest {
         // two paid orders (180,000 + 220,000), one unpaid; a visit five days ago
         org.junit.jupiter.api.Assertions.assertEquals(400000, yunqi.getInt("items[0].values.order_total"));
         org.junit.jupiter.api.Assertions.assertEquals(3, yunqi.getInt("items[0].values.order_count"));
-        org.junit.jupiter.api.Assertions.assertEquals("正常", yunqi.getString("items[0].values.churn_warning"));
         org.junit.jupiter.api.Assertions.assertEquals("A", yunqi.getString("items[0].tier"));
+        org.junit.jupiter.api.Assertions.assertEquals("成熟客户", yunqi.getString("items[0].stage"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("高价值", "高活跃"), yunqi.getList("items[0].tags"));
+        // the weighted model of the four dimensions and RFM explain the tier
+        as("sales").get("/api/forms/customer/records/" + yunqi.getLong("items[0].id") + "/tier").then().statusCode(200)
+                .body("scores[0].key", equalTo("total_score")).body("scores[0].total", equalTo(100))
+                .body("scores[0].dimensions.label", hasItems("客户价值", "客户需求", "客户行为", "增长潜力"))
+                .body("scores[1].kind", equalTo("rfm")).body("scores[1].dimensions[2].boundariesOver", equalTo(10));
+        // no follow-up ever: the daily churn check tagged it at start, and told its owner
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("sales").queryParam("q", "成都").get("/api/forms/customer/records")
+                .then().extract().jsonPath().getList("items[0].tags", String.class).contains("流失预警"));
         as("sales").queryParam("q", "成都").get("/api/forms/customer/records").then()
-                .body("items[0].values.churn_warning", equalTo("流失预警")).body("items[0].tier", equalTo("C"));
+                .body("items[0].tier", equalTo("C")).body("items[0].stage", equalTo("流失风险客户"));
         as("admin").body("{\"form\":\"customer\",\"groupBy\":\"tier\",\"measure\":\"count\"}").post("/api/reports/query")
                 .then().body("total", equalTo(10)).body("rows.value", hasItems("A", "B", "C"));
         // tier-A customers of the sales rep wait in the manager's inbox
