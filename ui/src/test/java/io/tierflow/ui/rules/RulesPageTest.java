@@ -176,9 +176,15 @@ class RulesPageTest {
                 .header("Location", equalTo("/forms/" + form + "/rules/" + draft));
         api("east_mgr").get("/api/forms/" + form + "/rules/" + draft).then().body("status", equalTo("published"));
         assertThat(tierOf(form, "中客户"), equalTo("A"));
-        page("east_mgr").get("/forms/" + form + "/rules/" + draft).then().statusCode(200)
+        String live = page("east_mgr").get("/forms/" + form + "/rules/" + draft).then().statusCode(200)
                 .body(allOf(containsString(">生效中</span>"), containsString("class=\"retier-job\""), containsString("data-status=\"done\""),
-                        containsString("已检查 3/3 条记录 · 1 条换了层级")));
+                        containsString("已检查 3/3 条记录 · 1 条换了层级"))).extract().asString();
+        // the job's own fragment, which htmx polls while a job runs; a finished one no longer asks to be polled
+        Matcher job = Pattern.compile("id=\"job-(\\d+)\"").matcher(live);
+        assertThat(job.find(), equalTo(true));
+        page("east_mgr").header("HX-Request", "true").header("Accept-Language", "en").get("/forms/" + form + "/rules/jobs/" + job.group(1))
+                .then().statusCode(200).body(allOf(not(containsString("<html")), containsString("data-status=\"done\""),
+                        not(containsString("hx-trigger")), containsString("3 of 3 records checked · 1 changed tier · 1 approvals started")));
         page("east_mgr").get("/forms/" + form + "/rules").then().statusCode(200)
                 .body(allOf(containsString("data-version=\"1\" data-status=\"archived\""),
                         containsString("action=\"/forms/" + form + "/rules/1/rollback\""), containsString("data-confirm=\"重新启用版本 1？")));
