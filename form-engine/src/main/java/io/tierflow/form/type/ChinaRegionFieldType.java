@@ -88,8 +88,12 @@ public class ChinaRegionFieldType implements FieldType {
         } else {
             throw new FieldValueException("form.region.unknown", input.toString());
         }
-        List<ChinaRegions.Region> path = ChinaRegions.get().path(region);
         int depth = depth(field);
+        // a municipality has one city (市辖区): "上海市" is enough for a city-level field
+        while (region.level() < depth && ChinaRegions.get().children(region.code()).size() == 1) {
+            region = ChinaRegions.get().children(region.code()).get(0);
+        }
+        List<ChinaRegions.Region> path = ChinaRegions.get().path(region);
         if (path.size() <= depth) {
             String level = "form.option.level." + LEVELS.get(depth);
             throw new FieldValueException("form.region.incomplete",

@@ -116,8 +116,16 @@ public final class ChinaRegions {
         }
         Match province = longest(provinces(), rest);
         if (province == null) {
-            // no province named: a city or district unique in the whole country ("杭州市", "黄浦区")
-            return unique(rest);
+            // no province named: a city first ("杭州西湖区"), or a city or district unique in the country ("黄浦区")
+            List<Region> cities = new ArrayList<>();
+            provinces().forEach(p -> cities.addAll(children(p.code())));
+            Match city = longest(cities, rest);
+            if (city == null || city.length() == rest.length()) {
+                return unique(rest);
+            }
+            Match district = longest(children(city.region().code()), rest.substring(city.length()));
+            return district != null && city.length() + district.length() == rest.length() ? Optional.of(district.region())
+                    : Optional.empty();
         }
         Region found = province.region();
         rest = rest.substring(province.length());

@@ -83,7 +83,7 @@ class AttachmentApiTest {
         // a PDF under a picture's name: the bytes decide, not the name
         upload("east_rep", "en", "photo.png", PDF).post(path).then().statusCode(400)
                 .body("errors[0].code", equalTo("form.attachment.content-mismatch"))
-                .body("errors[0].message", equalTo("The file's content does not match its name: it says .png but the content is application/pdf."));
+                .body("errors[0].message", equalTo("The content of the file does not match its name: the name says .png but the content is application/pdf."));
         upload("east_rep", "zh-CN", "照片.png", PDF).post(path).then().statusCode(400)
                 .body("errors[0].message", equalTo("文件内容与文件名不符：文件名是 .png，内容却是 application/pdf。"));
         upload("east_rep", "en", "empty.pdf", new byte[0]).post(path).then().statusCode(400)

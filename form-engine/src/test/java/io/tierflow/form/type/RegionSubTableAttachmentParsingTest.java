@@ -46,8 +46,12 @@ class RegionSubTableAttachmentParsingTest {
             assertEquals(HUANGPU, region.parse(f, TextNode.valueOf(text)), text);
         }
         assertEquals(HUANGPU, region.parse(f, json("{\"province\":\"310000\",\"city\":\"310100\",\"district\":\"310101\"}")));
-        assertEquals(Map.of("province", "330000", "city", "330100", "district", "330106"),
-                region.parse(f, TextNode.valueOf("浙江省杭州市西湖区")));
+        for (String text : List.of("浙江省杭州市西湖区", "杭州市 西湖区", "杭州西湖区")) {
+            assertEquals(Map.of("province", "330000", "city", "330100", "district", "330106"), region.parse(f, TextNode.valueOf(text)), text);
+        }
+        // 西湖区 alone is ambiguous (杭州 and 南昌 both have one)
+        assertEquals("form.region.unknown", assertThrows(FieldValueException.class,
+                () -> region.parse(f, TextNode.valueOf("西湖区"))).code());
         assertEquals(Map.of("province", "220000", "city", "220200", "district", "220202"),
                 region.parse(f, TextNode.valueOf("吉林省 吉林市 昌邑区")));
         assertEquals("上海市 / 市辖区 / 黄浦区", region.display(f, HUANGPU));
@@ -67,6 +71,7 @@ class RegionSubTableAttachmentParsingTest {
                 () -> region.parse(district, TextNode.valueOf("上海市"))).code());
         FieldDefinition city = field("china_region", "{\"level\":\"city\"}");
         assertEquals(Map.of("province", "310000", "city", "310100"), region.parse(city, TextNode.valueOf("上海市黄浦区")));
+        assertEquals(Map.of("province", "310000", "city", "310100"), region.parse(city, TextNode.valueOf("上海")));
         FieldDefinition province = field("china_region", "{\"level\":\"province\"}");
         assertEquals(Map.of("province", "440000"), region.parse(province, TextNode.valueOf("广东")));
         assertEquals(1, region.checkConfig(field("china_region", "{\"level\":\"street\"}"), "field").size());
