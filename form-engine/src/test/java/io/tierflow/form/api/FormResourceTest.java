@@ -169,12 +169,17 @@ class FormResourceTest {
     }
 
     static List<String> hostileRows() throws IOException {
+        return hostileRows(20);
+    }
+
+    /** The first {@code limit} rows of the shared corpus, instantiated (the mark file, a closed port). */
+    static List<String> hostileRows(int limit) throws IOException {
         Path cwd = Paths.get("").toAbsolutePath();
         Path corpus = List.of(cwd.resolve("../../shared/security/hostile-formulas.tsv"),
                 cwd.resolve("../shared/security/hostile-formulas.tsv")).stream().map(Path::normalize)
                 .filter(Files::exists).findFirst().orElseThrow(() -> new IllegalStateException("hostile corpus not found"));
         return Files.readAllLines(corpus).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(l -> l.split("\t", 3)[2].replace("<MARK>", "/tmp/tierflow-hostile-mark").replace("<PORT>", "9"))
-                .limit(20).toList();
+                .limit(limit).toList();
     }
 }
