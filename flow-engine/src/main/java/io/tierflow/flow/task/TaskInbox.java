@@ -13,8 +13,9 @@ import org.flowable.task.api.Task;
 
 import io.tierflow.core.identity.Caller;
 import io.tierflow.flow.ApprovalVariables;
+import io.tierflow.flow.todo.TodoTasks;
 
-/** The caller's open tasks: assigned to them, or offered to their role. Newest first. */
+/** The caller's open tasks, approvals and to-dos: assigned to them, or offered to their role. Newest first. */
 @ApplicationScoped
 public class TaskInbox {
 
@@ -33,6 +34,7 @@ public class TaskInbox {
         return tasks.createTaskQuery()
                 .or().taskAssignee(String.valueOf(caller.id())).taskCandidateGroup(caller.role().name()).endOr()
                 .includeProcessVariables()
+                .includeTaskLocalVariables() // a to-do has no process: its record is in task-local variables
                 .orderByTaskCreateTime().desc()
                 .listPage(0, LIMIT).stream()
                 .map(this::view)
@@ -40,12 +42,15 @@ public class TaskInbox {
     }
 
     private TaskView view(Task t) {
-        Map<String, Object> v = t.getProcessVariables();
+        boolean todo = TodoTasks.CATEGORY.equals(t.getCategory());
+        Map<String, Object> v = todo ? t.getTaskLocalVariables() : t.getProcessVariables();
         return new TaskView(t.getId(), t.getName(), processKey(t.getProcessDefinitionId()),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant().toString(),
                 number(v.get(ApprovalVariables.FORM_ID)), text(v.get(ApprovalVariables.FORM_KEY)),
                 text(v.get(ApprovalVariables.FORM_NAME)), number(v.get(ApprovalVariables.RECORD_ID)),
-                text(v.get(ApprovalVariables.TITLE)), text(v.get(ApprovalVariables.TIER)));
+                text(v.get(ApprovalVariables.TITLE)), text(v.get(ApprovalVariables.TIER)),
+                todo ? TaskView.TODO : TaskView.APPROVAL,
+                t.getDueDate() == null ? null : t.getDueDate().toInstant().toString());
     }
 
     private String processKey(String definitionId) {
