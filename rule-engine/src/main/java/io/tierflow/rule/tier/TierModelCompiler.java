@@ -229,9 +229,16 @@ public class TierModelCompiler {
         return bandScore(bounds, scores);
     }
 
+    /**
+     * {@code x == null ? null : x >= bn ? sn : … : x >= b1 ? s1 : s0}: what BANDSCORE(x, "b1,…", "s0,…") gives, as
+     * plain comparisons, so no bound list is parsed per record.
+     */
     private static String bandScore(List<BigDecimal> bounds, List<BigDecimal> scores) {
-        return "BANDSCORE(x, \"" + String.join(",", bounds.stream().map(BigDecimal::toPlainString).toList()) + "\", \""
-                + String.join(",", scores.stream().map(BigDecimal::toPlainString).toList()) + "\")";
+        StringBuilder sb = new StringBuilder("x == null ? null : ");
+        for (int i = bounds.size() - 1; i >= 0; i--) {
+            sb.append("x >= ").append(bounds.get(i).toPlainString()).append(" ? ").append(scores.get(i + 1).toPlainString()).append(" : ");
+        }
+        return sb.append(scores.get(0).toPlainString()).toString();
     }
 
     private static boolean ascending(List<BigDecimal> values, boolean strictly) {
