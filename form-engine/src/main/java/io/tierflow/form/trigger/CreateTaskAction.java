@@ -7,8 +7,10 @@ import io.tierflow.core.journal.EffectJournal;
 import io.tierflow.form.model.FormDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ public class CreateTaskAction implements TriggerAction {
     public static final String KIND = "task.create";
     static final int MAX_TITLE = 200;
     static final int MAX_DUE_DAYS = 365;
+    static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
     @Inject
     EffectJournal journal;
@@ -69,8 +72,16 @@ public class CreateTaskAction implements TriggerAction {
         payload.put("taskTitle", String.valueOf(params.get("title")).strip());
         payload.put("assignee", params.get("assignee"));
         payload.put("dueDays", dueDays);
-        // counted from the firing, so a retried effect keeps the due date the rule meant
-        payload.put("dueAt", dueDays == null ? null : OffsetDateTime.now(ZoneOffset.UTC).plusDays(dueDays).toString());
+        payload.put("dueAt", dueDays == null ? null : dueAt(dueDays).toString());
         return journal.enqueue(session, KIND, firing.dedupe() + ":" + index, payload);
+    }
+
+    /**
+     * The end of the day {@code days} after the firing (0 = today), in the server's zone, which is the team's
+     * (a self-hosted app; the pages show times in it too). Fixed at the firing, so a retried effect keeps it.
+     */
+    static OffsetDateTime dueAt(int days) {
+        ZoneId zone = ZoneId.systemDefault();
+        return LocalDate.now(zone).plusDays(days).atTime(END_OF_DAY).atZone(zone).toOffsetDateTime();
     }
 }

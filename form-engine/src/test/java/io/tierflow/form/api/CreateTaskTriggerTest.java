@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +19,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +103,10 @@ class CreateTaskTriggerTest {
         assertEquals("回访客户", payload.get("taskTitle"));
         assertEquals("manager", payload.get("assignee"));
         assertEquals(3, payload.get("dueDays"));
-        Duration ahead = Duration.between(OffsetDateTime.now(), OffsetDateTime.parse((String) payload.get("dueAt")));
-        assertTrue(ahead.compareTo(Duration.ofDays(3).minusMinutes(5)) > 0 && ahead.compareTo(Duration.ofDays(3)) <= 0, ahead::toString);
+        // due at the end of the third day from now, in the server's (the team's) zone
+        ZonedDateTime due = OffsetDateTime.parse((String) payload.get("dueAt")).atZoneSameInstant(ZoneId.systemDefault());
+        assertEquals(LocalDate.now().plusDays(3), due.toLocalDate());
+        assertEquals(LocalTime.of(23, 59), due.toLocalTime());
 
         Map<?, ?> second = (Map<?, ?>) effects.get(1).get("payload");
         assertEquals(dedupe + ":1", effects.get(1).get("dedupeKey"));
