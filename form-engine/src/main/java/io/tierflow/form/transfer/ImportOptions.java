@@ -13,9 +13,9 @@ import java.util.Locale;
  * {@code dryRun} checks every row and writes nothing; {@code upsertBy} names the field that matches rows to
  * existing records; {@code mapping} overrides which column fills which field.
  */
-record ImportOptions(Mode mode, boolean dryRun, String upsertBy, JsonNode mapping) {
+public record ImportOptions(Mode mode, boolean dryRun, String upsertBy, JsonNode mapping) {
 
-    enum Mode {
+    public enum Mode {
         ALL_OR_NOTHING, SKIP_BAD_ROWS;
 
         String id() {
@@ -23,7 +23,8 @@ record ImportOptions(Mode mode, boolean dryRun, String upsertBy, JsonNode mappin
         }
     }
 
-    static ImportOptions parse(String mode, String dryRun, String upsertBy, String mapping, ObjectMapper json) {
+    /** The options as the import API takes them (its form fields); bad values as problems at those fields. */
+    public static ImportOptions parse(String mode, String dryRun, String upsertBy, String mapping, ObjectMapper json) {
         Mode m = Mode.ALL_OR_NOTHING;
         if (mode != null && !mode.isBlank()) {
             try {

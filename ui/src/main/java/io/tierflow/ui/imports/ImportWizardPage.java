@@ -16,8 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -28,6 +26,7 @@ import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -48,7 +47,9 @@ import io.tierflow.form.record.FormAccess;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.form.transfer.ImportJobs;
 import io.tierflow.form.transfer.ImportReport;
-import io.tierflow.form.transfer.ImportResource;
+import io.tierflow.form.transfer.ImportOptions;
+import io.tierflow.form.transfer.ImportService;
+import io.tierflow.form.transfer.SheetPeek;
 import io.tierflow.ui.records.RecordFields;
 import io.tierflow.ui.web.Pages;
 import io.tierflow.ui.web.Redirects;
@@ -103,7 +104,10 @@ public class ImportWizardPage {
     RecordFields fields;
 
     @Inject
-    ImportResource api;
+    ImportService imports;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     ImportJobs jobs;
@@ -214,7 +218,7 @@ public class ImportWizardPage {
         }
         List<FieldDefinition> writable = RecordFields.visible(def, access).stream()
                 .filter(f -> fields.writable(def, access, f.key())).toList();
-        ImportPeek.Peek peek = ImportPeek.read(upload.content());
+        SheetPeek peek = SheetPeek.read(upload.content());
         List<String> headers = new ArrayList<>(peek.header());
         if (headers.isEmpty() && mapping != null) { // a file the peek cannot read: the columns the import found
             mapping.fieldNames().forEachRemaining(headers::add);
@@ -278,7 +282,7 @@ public class ImportWizardPage {
 
     /** Column header → field key (or null to leave it out) from the posted {@code map.<column index>}. */
     private static ObjectNode mapping(ImportUploads.Upload upload, Map<String, String> posted) {
-        ImportPeek.Peek peek = ImportPeek.read(upload.content());
+        SheetPeek peek = SheetPeek.read(upload.content());
         ObjectNode mapping = JsonNodeFactory.instance.objectNode();
         posted.forEach((name, key) -> {
             if (name.startsWith("map.") && name.substring(4).matches("\\d{1,3}")) {
@@ -369,16 +373,16 @@ public class ImportWizardPage {
 
     // ---- helpers ----
 
-    /** Runs the import API as the caller, on this (worker) thread, with a copy of the stored file. */
+    /** Runs the import service as the caller, on this (worker) thread, with a copy of the stored file. */
     private ImportReport run(FormDefinition def, ImportUploads.Upload upload, JsonNode mapping, String mode, boolean dryRun,
             String upsertBy) {
         java.nio.file.Path file = null;
         try {
             file = Files.createTempFile("tierflow-import-", ".upload");
             Files.write(file, upload.content());
-            Response response = api.upload(def.key(), new StoredFile(file, upload.fileName(), upload.content().length),
-                    mapping == null ? null : mapping.toString(), mode, Boolean.toString(dryRun), upsertBy);
-            return (ImportReport) response.getEntity();
+            ImportOptions options = ImportOptions.parse(mode, Boolean.toString(dryRun), upsertBy,
+                    mapping == null ? null : mapping.toString(), json);
+            return imports.start(pages.caller(), def.key(), file, upload.fileName(), options, pages.locale()).report();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -449,35 +453,6 @@ public class ImportWizardPage {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
-        }
-    }
-
-    /** The stored file as the import API takes an upload. */
-    private record StoredFile(java.nio.file.Path path, String fileName, long size) implements FileUpload {
-
-        @Override
-        public String name() {
-            return "file";
-        }
-
-        @Override
-        public java.nio.file.Path filePath() {
-            return path;
-        }
-
-        @Override
-        public String contentType() {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-
-        @Override
-        public String charSet() {
-            return null;
-        }
-
-        @Override
-        public MultivaluedMap<String, String> getHeaders() {
-            return new MultivaluedHashMap<>();
         }
     }
 }
