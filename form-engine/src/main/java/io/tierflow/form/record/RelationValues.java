@@ -143,7 +143,10 @@ public class RelationValues {
                     : "r." + relation.column() + " = " + params.bind(recordId);
             String filter = RecordFilter.where(child, new RecordColumns(child, types, EVERYTHING),
                     f.config().get(RollupFieldType.FILTER), params);
-            String col = field == null ? null : "r." + field.column();
+            // a field whose formulas read something else than its column (a sub-table's row count, a region's code)
+            // is aggregated as formulas read it
+            String formulaRead = field == null ? null : types.get(field.type()).formulaSql(field, "r." + field.column());
+            String col = field == null ? null : formulaRead != null ? formulaRead : "r." + field.column();
             String aggregate = switch (function) {
                 case "sum" -> "coalesce(sum(" + col + "), 0)";
                 case "avg" -> "avg(" + col + ")";
@@ -161,7 +164,8 @@ public class RelationValues {
                         JsonNode value = tree(text);
                         return switch (function) {
                             case "count", "sum", "avg" -> value.decimalValue();
-                            default -> formulaReady(types.get(field.type()).formulaValue(field, types.get(field.type()).read(field, value)));
+                            default -> formulaRead != null ? (value.isNumber() ? value.decimalValue() : value.asText())
+                                    : formulaReady(types.get(field.type()).formulaValue(field, types.get(field.type()).read(field, value)));
                         };
                     });
         });

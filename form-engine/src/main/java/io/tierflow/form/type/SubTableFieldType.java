@@ -285,7 +285,7 @@ public class SubTableFieldType implements FieldType {
         return "coalesce(jsonb_array_length(" + column + "), 0)";
     }
 
-    /** Each row's cells as their types show them: "螺丝，3，¥12.50；垫片，10，¥1.00". */
+    /** Each row's filled cells as their types show them: "螺丝，3，¥12.50；垫片，10". */
     @Override
     public String display(FieldDefinition field, Object value) {
         if (value == null) {
@@ -298,7 +298,9 @@ public class SubTableFieldType implements FieldType {
             for (Column c : columns) {
                 Object v = row.get(c.field().key());
                 String text = v == null ? null : c.type().display(c.field(), v);
-                cells.add(text == null ? "" : text);
+                if (text != null && !text.isEmpty()) {
+                    cells.add(text); // an empty cell is left out: "垫片，10", not "垫片，10，，"
+                }
             }
             shown.add(String.join("，", cells));
         }

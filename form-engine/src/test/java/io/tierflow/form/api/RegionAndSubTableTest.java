@@ -143,6 +143,42 @@ class RegionAndSubTableTest {
     }
 
     @Test
+    void aParentRollsUpAndLooksUpItsChildrensRowsAndRegionsAsFormulasReadThem() {
+        RequestSpecification mgr = TestUsers.as("east_mgr").contentType(ContentType.JSON);
+        mgr.body("""
+                {"key":"rich_parent","name":"客户","fields":[{"key":"name","label":"名称","type":"text"},
+                  {"key":"home","label":"总部","type":"china_region"}]}""")
+                .post("/api/forms").then().statusCode(201);
+        TestUsers.as("east_mgr").contentType(ContentType.JSON).body("""
+                {"key":"rich_child","name":"订单","fields":[{"key":"customer","label":"客户","type":"relation","config":{"form":"rich_parent"}},
+                  {"key":"region","label":"地区","type":"china_region"},
+                  {"key":"items","label":"明细","type":"sub_table","config":{"columns":[{"key":"p","label":"产品","type":"text"}]}}]}""")
+                .post("/api/forms").then().statusCode(201);
+        for (String[] f : new String[][] {{"lines", "rollup", "{\"form\":\"rich_child\",\"relation\":\"customer\",\"function\":\"sum\",\"field\":\"items\"}"},
+                {"last_region", "rollup", "{\"form\":\"rich_child\",\"relation\":\"customer\",\"function\":\"latest\",\"field\":\"region\"}"}}) {
+            TestUsers.as("east_mgr").contentType(ContentType.JSON)
+                    .body("{\"key\":\"" + f[0] + "\",\"label\":\"" + f[0] + "\",\"type\":\"" + f[1] + "\",\"config\":" + f[2] + "}")
+                    .post("/api/forms/rich_parent/fields").then().statusCode(201);
+        }
+        TestUsers.as("east_mgr").contentType(ContentType.JSON).body("""
+                {"key":"customer_home","label":"客户总部","type":"lookup","config":{"relation":"customer","field":"home"}}""")
+                .post("/api/forms/rich_child/fields").then().statusCode(201);
+        int parent = TestUsers.as("east_rep").contentType(ContentType.JSON).body("{\"values\":{\"name\":\"甲\",\"home\":\"上海市/黄浦区\"}}")
+                .post("/api/forms/rich_parent/records").then().statusCode(201).extract().path("id");
+        List<Integer> orders = new java.util.ArrayList<>();
+        for (String order : List.of("{\"customer\":%d,\"region\":\"310101\",\"items\":[{\"p\":\"a\"},{\"p\":\"b\"}]}",
+                "{\"customer\":%d,\"region\":\"330106\",\"items\":[{\"p\":\"c\"}]}")) {
+            orders.add(TestUsers.as("east_rep").contentType(ContentType.JSON).body("{\"values\":" + order.formatted(parent) + "}")
+                    .post("/api/forms/rich_child/records").then().statusCode(201).extract().path("id"));
+        }
+        // a lookup reads the parent's region as formulas do: its deepest code
+        TestUsers.as("east_rep").get("/api/forms/rich_child/records/" + orders.get(0)).then().statusCode(200)
+                .body("values.customer_home", equalTo("310101"));
+        TestUsers.as("east_rep").get("/api/forms/rich_parent/records/" + parent).then().statusCode(200)
+                .body("values.lines", equalTo(3)).body("values.last_region", equalTo("330106"));
+    }
+
+    @Test
     void formulasAndTheTierModelReadASubTableAsItsRowCountInTheWritePipelineAndInSql() {
         int two = create("{\"name\":\"两行\",\"items\":[{\"product\":\"a\"},{\"product\":\"b\"}],\"region\":\"310101\"}");
         int one = create("{\"name\":\"一行\",\"items\":[{\"product\":\"a\"}],\"region\":\"310101\"}");
