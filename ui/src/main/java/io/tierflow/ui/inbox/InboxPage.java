@@ -31,6 +31,8 @@ import io.tierflow.core.identity.Caller;
 import io.tierflow.flow.task.Decision;
 import io.tierflow.flow.task.TaskDecisions;
 import io.tierflow.flow.task.TaskInbox;
+import io.tierflow.flow.task.TodoCompletions;
+import io.tierflow.flow.todo.TodoTasks;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.ui.web.TierColours;
@@ -39,7 +41,8 @@ import io.tierflow.ui.web.Pages;
 import io.tierflow.ui.web.Redirects;
 
 /**
- * The approver's open tasks as cards, approved or rejected in place. With htmx a decision answers with
+ * The caller's open tasks as cards: approvals, approved or rejected in place, and rules' to-dos, completed in
+ * place. With htmx a decision (or a completion) answers with
  * the fragment that replaces its card (also for a refusal: 400 with the card and its error, 404/409 with
  * a line saying the task is gone; inbox.html lets htmx swap those). Without JS the same form posts, and
  * the answer is a redirect back with a flash, or the page again with the error. The forms' tier models
@@ -58,6 +61,9 @@ public class InboxPage {
 
     @Inject
     TaskDecisions decisions;
+
+    @Inject
+    TodoCompletions completions;
 
     @Inject
     FormService forms;
@@ -84,6 +90,33 @@ public class InboxPage {
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     public Uni<Response> reject(@RestPath String taskId, @RestForm String comment, @RestHeader("HX-Request") String htmx) {
         return decide(taskId, Decision.REJECT, comment, htmx != null);
+    }
+
+    /** Completes a to-do: the same answers as a decision, without a comment. */
+    @POST
+    @Path("{taskId}/complete")
+    @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
+    public Uni<Response> complete(@RestPath String taskId, @RestHeader("HX-Request") String htmx) {
+        Caller caller = pages.caller();
+        return tierOrders().chain(tiers -> blocking(() -> complete(caller, tiers, taskId, htmx != null)));
+    }
+
+    private Response complete(Caller caller, Map<Long, List<String>> tiers, String taskId, boolean htmx) {
+        List<TaskCard> cards = cards(caller, tiers);
+        Optional<TaskCard> card = cards.stream().filter(c -> c.id().equals(taskId)).findFirst();
+        try {
+            completions.complete(caller, taskId);
+        } catch (Problem p) {
+            return refused(p, cards, card, null, htmx);
+        }
+        if (!htmx) {
+            return Redirects.seeOther("/inbox").cookie(Flash.success("ui.inbox.flash." + TodoTasks.COMPLETED)).build();
+        }
+        return html(200, fragment("done").data("outcome", TodoTasks.COMPLETED)
+                .data("result", pages.text("ui.inbox.result." + TodoTasks.COMPLETED))
+                .data("title", card.map(TaskCard::todoTitle).orElse(""))
+                .data("comment", "")
+                .data("remaining", Math.max(0, cards.size() - (card.isPresent() ? 1 : 0))));
     }
 
     private Uni<Response> decide(String taskId, Decision decision, String comment, boolean htmx) {

@@ -15,27 +15,37 @@ import io.tierflow.ui.web.Times;
 
 /**
  * One task as its inbox card shows it. {@code comment} and {@code error} are set when the card comes back
- * after a refused decision (a reject without a reason), so what the approver typed is not lost.
+ * after a refused decision (a reject without a reason), so what the approver typed is not lost. A to-do
+ * ({@code todo}, from a rule's create_task action) is completed with one button instead; it may have a due date.
  */
 @TemplateData
 public record TaskCard(String id, String formName, String taskName, String title, String recordHref, String tier,
-        String tierClass, String createdIso, String createdText, String age, String comment, String error) {
+        String tierClass, String createdIso, String createdText, String age, String comment, String error,
+        boolean todo, String dueIso, String dueText, boolean overdue) {
 
     /** @param modelTiers the tiers of the task's form, for the badge's colour ({@link TierColours}) */
     public static TaskCard of(TaskView t, List<String> modelTiers, Locale locale, Instant now) {
         Instant created = Times.parse(t.createdAt());
+        Instant due = Times.parse(t.dueAt());
         String title = t.title() != null && !t.title().isBlank() ? t.title()
                 : t.recordId() != null ? "#" + t.recordId() : t.name();
         return new TaskCard(t.id(), t.formName(), t.name(), title, recordHref(t), t.tier(),
                 TierColours.css(t.tier(), modelTiers),
                 t.createdAt(), created == null ? "" : Times.format(created),
-                created == null ? "" : age(locale, Duration.between(created, now)), "", null);
+                created == null ? "" : age(locale, Duration.between(created, now)), "", null,
+                TaskView.TODO.equals(t.kind()), t.dueAt(), due == null ? null : Times.format(due),
+                due != null && due.isBefore(now));
     }
 
     /** The same card with what the approver typed and why the decision was refused. */
     public TaskCard withError(String typed, String message) {
         return new TaskCard(id, formName, taskName, title, recordHref, tier, tierClass, createdIso, createdText, age,
-                typed == null ? "" : typed, message);
+                typed == null ? "" : typed, message, todo, dueIso, dueText, overdue);
+    }
+
+    /** What a to-do's result line names: the task and its record. */
+    public String todoTitle() {
+        return taskName == null || taskName.isBlank() ? title : taskName + " · " + title;
     }
 
     public boolean hasTier() {

@@ -80,7 +80,7 @@ class InboxPageTest {
                 .body(not(containsString("宁波港务集团"))).body(containsString("暂无待办"));
         page("west_rep").get("/inbox").then().statusCode(200).body(not(containsString("宁波港务集团")));
         page("east_mgr").header("Accept-Language", "en").cookie("tierflow_lang", "en").get("/inbox").then()
-                .body(containsString(">Approve<")).body(containsString("My approvals"));
+                .body(containsString(">Approve<")).body(containsString("My tasks"));
     }
 
     @Test
