@@ -45,6 +45,12 @@ public class RecordResource {
     io.tierflow.form.record.TierExplanation tierExplanation;
 
     @Inject
+    io.tierflow.form.record.RelationExpansion expansion;
+
+    @Inject
+    io.tierflow.form.schema.FormService forms;
+
+    @Inject
     BulkWrite bulk;
 
     @Inject
@@ -69,15 +75,21 @@ public class RecordResource {
 
     /**
      * Newest first, or by {@code sort} ("-revenue,name"). {@code filter} is a JSON filter tree
-     * ({"and":[{"field":"revenue","op":"gte","value":100}]}); {@code fields} a comma-separated list of keys.
+     * ({"and":[{"field":"revenue","op":"gte","value":100}]}); {@code fields} a comma-separated list of keys;
+     * {@code expand} the relation fields whose linked records come along (as the caller may see them).
      */
     @GET
     public Uni<RecordPage> list(@PathParam("form") String form, @QueryParam("limit") Integer limit,
             @QueryParam("after") Long after, @QueryParam("tier") String tier, @QueryParam("q") String search,
             @QueryParam("filter") String filter, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
-            @QueryParam("fields") String fields) {
-        return records.list(Caller.of(identity), form, new RecordService.ListQuery(limit, after, tier, search, false,
+            @QueryParam("fields") String fields, @QueryParam("expand") String expand) {
+        Caller caller = Caller.of(identity);
+        Uni<RecordPage> page = records.list(caller, form, new RecordService.ListQuery(limit, after, tier, search, false,
                 parseFilter(filter), sort, cursor, fields == null || fields.isBlank() ? null : List.of(fields.split(","))));
+        if (expand == null || expand.isBlank()) {
+            return page;
+        }
+        return page.chain(p -> forms.get(form).chain(def -> expansion.expand(caller, def, p, List.of(expand.split(",")))));
     }
 
     @POST

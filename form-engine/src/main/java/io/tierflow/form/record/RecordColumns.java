@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The columns of a record table that filters and sorts may name: the form's fields by key, and the system
- * columns {@code tier}, {@code created_at}, {@code updated_at} and {@code id}. The SQL is derived from ids.
+ * columns {@code tier}, {@code stage}, {@code owner}, {@code created_by}, {@code created_at}, {@code updated_by},
+ * {@code updated_at} and {@code id}. The SQL is derived from ids.
  */
 public final class RecordColumns {
 
@@ -32,8 +33,12 @@ public final class RecordColumns {
         }
     }
 
-    private static final Map<String, String> SYSTEM = Map.of("tier", "text", "created_at", "datetime",
-            "updated_at", "datetime", "id", "number");
+    /** System columns by the key filters and sorts use: {type, column}. */
+    private static final Map<String, String[]> SYSTEM = Map.of("tier", new String[] {"text", "tier"},
+            "stage", new String[] {"text", "stage"}, "created_at", new String[] {"datetime", "created_at"},
+            "updated_at", new String[] {"datetime", "updated_at"}, "id", new String[] {"number", "id"},
+            "owner", new String[] {"member", "owner_id"}, "created_by", new String[] {"member", "created_by"},
+            "updated_by", new String[] {"member", "updated_by"});
 
     private final FormDefinition form;
     private final FieldTypes types;
@@ -52,12 +57,12 @@ public final class RecordColumns {
             FieldDefinition f = field.get();
             return Optional.of(new Column(key, "r." + f.column(), f, types.get(f.type())));
         }
-        String type = SYSTEM.get(key);
-        if (type == null) {
+        String[] system = SYSTEM.get(key);
+        if (system == null) {
             return Optional.empty();
         }
-        FieldDefinition system = new FieldDefinition(0, key, key, type, false,
+        FieldDefinition column = new FieldDefinition(0, key, key, system[0], false,
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), 0);
-        return Optional.of(new Column(key, "r." + key, system, types.get(type)));
+        return Optional.of(new Column(key, "r." + system[1], column, types.get(system[0])));
     }
 }
