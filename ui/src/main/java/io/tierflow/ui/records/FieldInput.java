@@ -21,14 +21,61 @@ import io.quarkus.qute.TemplateData;
  * @param focus   the first field with an error gets the focus, where the user continues
  * @param relation for a relation field, its target form and the linked records by title (records/picker.html);
  *                 else null
+ * @param parts    for files, a region or a sub-table, what the widget shows beside its hidden JSON input; else null
  */
 @TemplateData
 public record FieldInput(String key, String label, String widget, boolean required, String value, String display,
-        List<Choice> choices, String prefix, String suffix, String error, boolean focus, RelationPick relation) {
+        List<Choice> choices, String prefix, String suffix, String error, boolean focus, RelationPick relation,
+        WidgetParts parts) {
 
     public FieldInput(String key, String label, String widget, boolean required, String value, String display,
             List<Choice> choices, String prefix, String suffix, String error, boolean focus) {
-        this(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, null);
+        this(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, null, null);
+    }
+
+    public FieldInput(String key, String label, String widget, boolean required, String value, String display,
+            List<Choice> choices, String prefix, String suffix, String error, boolean focus, RelationPick relation) {
+        this(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, relation, null);
+    }
+
+    /**
+     * What the composite widgets show besides their hidden JSON input ({@link FieldWidgets#parts}): the files of an
+     * attachment field, the levels of a region, the columns and rows of a sub-table; null for the other widgets.
+     */
+    @TemplateData
+    public record WidgetParts(Files files, Region region, SubTable table) {
+    }
+
+    /** An attachment field: where files are uploaded, what it accepts, and the files it holds with their links. */
+    @TemplateData
+    public record Files(String uploadUrl, String accept, String acceptText, String maxMb, int maxFiles, List<FileLink> files) {
+    }
+
+    @TemplateData
+    public record FileLink(String id, String name, String size, String href) {
+    }
+
+    /** A region's cascading selects, province first, each with its options (a level below an empty one has none). */
+    @TemplateData
+    public record Region(List<RegionLevel> levels) {
+    }
+
+    @TemplateData
+    public record RegionLevel(String key, List<Choice> options) {
+
+        /** The message naming the level ("省", "市", "区/县"). */
+        public String labelCode() {
+            return "ui.region." + key;
+        }
+    }
+
+    /** A sub-table: its columns, its rows (each a list of cell inputs) and an empty row for "add row". */
+    @TemplateData
+    public record SubTable(List<Column> columns, List<List<FieldInput>> rows, List<FieldInput> blank, int maxRows) {
+    }
+
+    @TemplateData
+    public record Column(String key, String label, boolean required, String widget) {
     }
 
     /**
@@ -42,12 +89,12 @@ public record FieldInput(String key, String label, String widget, boolean requir
     /** The same input with its linked records' titles. */
     public FieldInput withLinks(List<RelationTitles.Linked> links) {
         return new FieldInput(key, label, widget, required, value, display, choices, prefix, suffix, error, focus,
-                new RelationPick(relation.targetForm(), relation.multiple(), relation.ids(), links));
+                new RelationPick(relation.targetForm(), relation.multiple(), relation.ids(), links), parts);
     }
 
     /** The same input showing {@code display} for its value (a member picker's chosen person by name). */
     public FieldInput withDisplay(String display) {
-        return new FieldInput(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, relation);
+        return new FieldInput(key, label, widget, required, value, display, choices, prefix, suffix, error, focus, relation, parts);
     }
 
     @TemplateData

@@ -42,6 +42,11 @@ final class FieldWidgets {
         if (stored instanceof OffsetDateTime t) {
             return LOCAL_MINUTES.format(t.atZoneSameInstant(zone(type, field)));
         }
+        if (stored instanceof java.util.Map<?, ?> || (stored instanceof List<?> list && !list.isEmpty()
+                && list.get(0) instanceof java.util.Map<?, ?>)) {
+            // files, a region, a sub-table's rows: their widget keeps the value as JSON in a hidden input
+            return CompositeWidgets.json(stored);
+        }
         if (stored instanceof List<?> keys) {
             return keys.stream().map(String::valueOf).collect(Collectors.joining(","));
         }

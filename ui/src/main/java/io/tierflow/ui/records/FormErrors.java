@@ -34,14 +34,22 @@ record FormErrors(Map<String, String> fields, String form) {
             String text = pages.text(f.code(), f.args());
             String key = f.field() != null && f.field().startsWith(RecordFields.PARAM_PREFIX)
                     ? f.field().substring(RecordFields.PARAM_PREFIX.length()) : null;
-            if (key != null && shown.test(key)) {
+            String field = key == null ? null : key.split("[\\[.]", 2)[0];
+            if (key != null && !key.equals(field) && shown.test(field)) {
+                // a part of a value (a sub-table's cell "items[2].qty", a file "files[0]"): the message goes to the
+                // part, whose widget marks it, and the field says which row
+                fields.put(key, text);
+                java.util.regex.Matcher row = java.util.regex.Pattern.compile("^\\[(\\d+)]").matcher(key.substring(field.length()));
+                fields.putIfAbsent(field, row.find() ? pages.text("ui.records.part-error", Integer.parseInt(row.group(1)) + 1, text) : text);
+            } else if (key != null && shown.test(key)) {
                 fields.putIfAbsent(key, text);
             } else {
                 other.add(text);
             }
         }
         String form = p.fields().isEmpty() ? pages.text(p.code(), p.args())
-                : other.isEmpty() ? pages.text("ui.records.fix-errors", fields.size()) : String.join(" ", other);
+                : other.isEmpty() ? pages.text("ui.records.fix-errors", fields.keySet().stream().filter(k -> !k.contains("[")).count())
+                : String.join(" ", other);
         return new FormErrors(fields, form);
     }
 }

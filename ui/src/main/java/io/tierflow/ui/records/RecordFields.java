@@ -186,9 +186,11 @@ public class RecordFields {
                     ? new FieldInput.RelationPick(RelationFieldType.targetForm(f), RelationFieldType.multiple(f),
                             readOnly ? RelationTitles.ids(value) : ids(text), List.of())
                     : null;
+            // files, a region, a sub-table: what the widget shows beside its hidden JSON input
+            FieldInput.WidgetParts parts = readOnly ? null : CompositeWidgets.parts(type, f, widget, text, form.key(), errors);
             inputs.add(new FieldInput(f.key(), f.label(), widget, f.required() && !readOnly, text == null ? "" : text,
                     value == null ? null : display(f, value), FieldWidgets.choices(type, f, widget, text),
-                    unit.prefix(), unit.suffix(), error, error != null && !focused, relation));
+                    unit.prefix(), unit.suffix(), error, error != null && !focused, relation, parts));
             focused |= error != null;
         }
         return inputs;

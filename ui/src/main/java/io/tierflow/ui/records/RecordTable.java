@@ -82,7 +82,9 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
         String base = "/forms/" + s.form().key();
         List<Column> columns = new ArrayList<>();
         for (FieldDefinition f : s.columns()) {
-            boolean sortable = !s.trash() && !s.fields().type(f).columnType(f).endsWith("[]");
+            String column = s.fields().type(f).columnType(f);
+            // lists and jsonb values (files, regions, sub-tables) have no order to sort by
+            boolean sortable = !s.trash() && !column.endsWith("[]") && !column.equals("jsonb");
             columns.add(column(base, s.query(), f.key(), f.label(), s.fields().numeric(f), sortable));
         }
         List<Row> rows = new ArrayList<>();

@@ -56,6 +56,10 @@ class DesignerBrowserTest {
     static void drag(Page page, Locator from, Locator to) {
         to.scrollIntoViewIfNeeded();
         from.scrollIntoViewIfNeeded();
+        // a palette chip at the window's bottom edge (the palette is longer than a laptop screen) is brought to
+        // mid-screen: a drag starting within SortableJS's scroll margin scrolls the page under the pointer
+        from.evaluate("e => { if (e.classList.contains('palette-item') && e.getBoundingClientRect().bottom > innerHeight - 60)"
+                + " e.scrollIntoView({block: 'center'}); }");
         BoundingBox a = from.boundingBox();
         page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
         page.mouse().down();

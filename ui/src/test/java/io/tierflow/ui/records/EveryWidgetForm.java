@@ -27,6 +27,14 @@ final class EveryWidgetForm {
                 {"key":"web","label":"官网咨询"},{"key":"expo","label":"展会"},{"key":"referral","label":"老客户转介绍"},
                 {"key":"ads","label":"广告投放"}]}},
               {"key":"notes","label":"备注","type":"textarea"},
+              {"key":"files","label":"资料附件","type":"attachment","config":{"accept":"pdf,png,txt","maxSizeMb":2}},
+              {"key":"region","label":"所在地区","type":"china_region"},
+              {"key":"lines","label":"采购明细","type":"sub_table","config":{"columns":[
+                {"key":"product","label":"产品","type":"text","required":true},
+                {"key":"qty","label":"数量","type":"number"},
+                {"key":"price","label":"单价","type":"money"},
+                {"key":"kind","label":"类别","type":"single_select","config":{"options":[
+                  {"key":"std","label":"标准件"},{"key":"custom","label":"定制件"}]}}]}},
               {"key":"score","label":"评分","type":"formula","config":{"formula":"IFNULL(revenue, 0) * 0.4 + IFNULL(stars, 0) * 5"}}],
              "tierModel":{"rules":[{"tier":"A","condition":"score >= 80"},{"tier":"B","condition":"score >= 40"},
                                    {"tier":"C","condition":"true"}]}}""";

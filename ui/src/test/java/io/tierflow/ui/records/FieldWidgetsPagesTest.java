@@ -118,6 +118,46 @@ class FieldWidgetsPagesTest {
     }
 
     @Test
+    void filesRegionsAndSubTablesRenderTheirPartsAndPostTheirJson() {
+        page("east_rep").get(BASE + "/new").then().statusCode(200)
+                .body(containsString("data-upload-url=\"/api/forms/" + FORM + "/fields/files/attachments\""),
+                        containsString("accept=\".pdf,.png,.txt\""), containsString("pdf, png, txt；单个不超过 2 MB，最多 10 个文件。"),
+                        containsString("<option value=\"310000\">上海市</option>"), containsString("data-level=\"district\""),
+                        containsString("<th scope=\"col\">产品<span class=\"required\" aria-hidden=\"true\">*</span></th>"),
+                        containsString("data-add-row>添加一行</button>"), containsString("<option value=\"std\">标准件</option>"));
+        String file = api("east_rep").contentType("multipart/form-data").multiPart("file", "quote.txt", "quote: 3 x 12.5".getBytes(),
+                "text/plain").post("/api/forms/" + FORM + "/fields/files/attachments").then().statusCode(201).extract().path("id");
+        String files = "[{\"id\":\"" + file + "\"}]";
+        String region = "{\"province\":\"330000\",\"city\":\"330100\",\"district\":\"330106\"}";
+        // a bad cell: the page comes back with every widget as it was and the cell marked
+        post("east_rep").formParam("values.name", "明细客户").formParam("values.files", files).formParam("values.region", region)
+                .formParam("values.lines", "[{\"product\":\"螺丝\",\"qty\":\"3\"},{\"product\":\"垫片\",\"qty\":\"许多\"}]")
+                .post(BASE + "/records").then().statusCode(400)
+                .body(containsString("第 2 项：应为数字，例如 1200 或 12.5。"), containsString("class=\"subtable-cell has-error\""),
+                        containsString("value=\"许多\""), containsString("<option value=\"330106\" selected>西湖区</option>"),
+                        containsString("href=\"/api/attachments/" + file + "\""));
+        Response saved = post("east_rep").formParam("values.name", "明细客户").formParam("values.files", files)
+                .formParam("values.region", region)
+                .formParam("values.lines", "[{\"product\":\"螺丝\",\"qty\":\"3\",\"price\":\"1,200.5\",\"kind\":\"std\"}]")
+                .post(BASE + "/records");
+        saved.then().statusCode(303);
+        String location = saved.header("Location");
+        String recordPath = location.substring(location.indexOf("/forms/"));
+        long id = Long.parseLong(recordPath.substring(recordPath.lastIndexOf('/') + 1));
+        JsonPath stored = api("east_rep").get("/api/forms/" + FORM + "/records/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("quote.txt", stored.getString("values.files[0].name"));
+        assertEquals("330106", stored.getString("values.region.district"));
+        assertEquals(1200.5f, stored.getFloat("values.lines[0].price"));
+        page("east_rep").get(recordPath).then().statusCode(200)
+                .body(containsString(">quote.txt</a>"), containsString("<option value=\"330100\" selected>杭州市</option>"),
+                        containsString("value=\"1200.5\""), containsString("<option value=\"std\" selected>标准件</option>"),
+                        // the list shows names, and the sub-table's rows as its cells
+                        containsString("创建了记录"));
+        page("east_rep").queryParam("q", "明细客户").get(BASE).then().statusCode(200)
+                .body(containsString("浙江省 / 杭州市 / 西湖区"), containsString("螺丝，3，¥1,200.50，标准件"), containsString("quote.txt"));
+    }
+
+    @Test
     void theListShowsEachTypesDisplay() {
         api("east_rep").body("{\"values\":{\"name\":\"列表显示客户\",\"key_account\":true,\"stars\":2,\"margin\":7,"
                 + "\"channels\":[\"expo\"],\"deal\":3000}}").post("/api/forms/" + FORM + "/records").then().statusCode(201);
