@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.tierflow.rule.formula.FunctionGroup;
-import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /**
@@ -17,31 +14,19 @@ import io.tierflow.rule.formula.ValueType;
  * outside the date range or null → null. SQL: tf_eomonth.
  */
 @ApplicationScoped
-public class EoMonthFunction extends AbstractFormulaFunction {
+public class EoMonthFunction extends DateAndNumberFunction {
     private static final BigDecimal MAX_MONTHS = BigDecimal.valueOf(120_000);
 
     public EoMonthFunction() {
-        super(FunctionGroup.DATE, "EOMONTH", "EOMONTH(date, months)",
+        super("EOMONTH", "EOMONTH(date, months)", ValueType.DATE, BigDecimal.ZERO, "tf_eomonth",
                 "The last day of the month that is the given number of months (default 0; negative for earlier months) after the date's month, e.g. EOMONTH(DATE(2024, 1, 15), 1) is 2024-02-29. Null when a value is null or the result is out of range.",
                 "与该日期相隔指定月数（默认 0；负数表示之前的月份）的那个月的最后一天，如 EOMONTH(DATE(2024, 1, 15), 1) 为 2024-02-29。有空值或结果超出范围时返回空。",
                 "EOMONTH(TODAY())", "EOMONTH(signedOn, 3)");
     }
 
     @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, 2);
-        expect(t, 0, ValueType.DATE, ValueType.DATETIME);
-        if (t.size() > 1) {
-            expect(t, 1, ValueType.NUMBER);
-        }
-        return ValueType.DATE;
-    }
-
-    @Override
-    public Object apply(Object[] a) {
-        LocalDate d = date(a[0]);
-        BigDecimal m = a.length > 1 ? num(a[1]) : BigDecimal.ZERO;
-        if (d == null || m == null || m.abs().compareTo(MAX_MONTHS) > 0) {
+    Object compute(LocalDate d, BigDecimal m) {
+        if (m.abs().compareTo(MAX_MONTHS) > 0) {
             return null;
         }
         long total = d.getYear() * 12L + d.getMonthValue() - 1 + m.setScale(0, RoundingMode.DOWN).longValueExact();
@@ -49,11 +34,5 @@ public class EoMonthFunction extends AbstractFormulaFunction {
             return null;
         }
         return YearMonth.of((int) (total / 12), (int) (total % 12) + 1).atEndOfMonth();
-    }
-
-    @Override
-    public String sql(SqlArgs a) {
-        String m = a.size() > 1 ? a.get(1, ValueType.NUMBER) : a.param(BigDecimal.ZERO);
-        return "tf_eomonth(" + a.date(0) + ", " + m + ")";
     }
 }

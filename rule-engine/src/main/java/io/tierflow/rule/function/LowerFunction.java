@@ -1,39 +1,24 @@
 package io.tierflow.rule.function;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.tierflow.rule.formula.FunctionGroup;
-import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** LOWER(text): Converts text to lower case, character by character (Σ always becomes σ). Null → null. */
 @ApplicationScoped
-public class LowerFunction extends AbstractFormulaFunction {
+public class LowerFunction extends UnaryFunction<String> {
     public LowerFunction() {
-        super(FunctionGroup.TEXT, "LOWER", "LOWER(text)",
+        super("LOWER", ValueType.TEXT, "tf_lower",
                 "Converts text to lower case (a Greek capital sigma always becomes σ). Null gives null.",
                 "把文本转换为小写（希腊大写字母 Σ 一律变为 σ）。空值返回空。", "LOWER(email)");
     }
 
     @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, 1);
-        expect(t, 0, ValueType.TEXT);
-        return ValueType.TEXT;
-    }
-
-    @Override
-    public Object apply(Object[] a) {
+    String compute(String x) {
         // Σ always becomes σ: Java picks the word-final ς by word boundaries, ICU (the SQL side) by Unicode's
         // Final_Sigma rule, and they disagree on e.g. "ǅΣ9"; without the final form LOWER is per character in both
-        return a[0] == null ? null : text(a[0]).replace('Σ', 'σ').toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String sql(SqlArgs a) {
-        return "tf_lower(" + a.get(0, ValueType.TEXT) + ")";
+        return x.replace('Σ', 'σ').toLowerCase(Locale.ROOT);
     }
 }

@@ -7,25 +7,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tierflow.rule.formula.FormulaRuntime;
-import io.tierflow.rule.formula.FunctionGroup;
-import io.tierflow.rule.formula.SqlArgs;
-import io.tierflow.rule.formula.ValueType;
 
 /** MEDIAN(a, b, …): the middle non-null number; for an even count (x + y) / 2 of the middle two. SQL: tf_median. */
 @ApplicationScoped
-public class MedianFunction extends AbstractFormulaFunction {
+public class MedianFunction extends NumbersFunction {
     public MedianFunction() {
-        super(FunctionGroup.MATH, "MEDIAN", "MEDIAN(number1, number2, ...)",
+        super("MEDIAN", "tf_median",
                 "The middle number when they are sorted (for an even count, the average of the middle two). Null values are left out; null if all are null.",
                 "各数字排序后居中的那个数（个数为偶数时取中间两个数的平均值）。空值不参与计算；全部为空时返回空。",
                 "MEDIAN(score1, score2, score3)");
-    }
-
-    @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, Integer.MAX_VALUE);
-        expectAll(t, 0, ValueType.NUMBER);
-        return ValueType.NUMBER;
     }
 
     @Override
@@ -45,10 +35,5 @@ public class MedianFunction extends AbstractFormulaFunction {
             return xs.get(n / 2);
         }
         return FormulaRuntime.div(FormulaRuntime.add(xs.get(n / 2 - 1), xs.get(n / 2)), BigDecimal.valueOf(2));
-    }
-
-    @Override
-    public String sql(SqlArgs a) {
-        return "tf_median(" + a.list(ValueType.NUMBER) + ")";
     }
 }

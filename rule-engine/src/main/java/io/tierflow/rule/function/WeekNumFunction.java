@@ -3,12 +3,9 @@ package io.tierflow.rule.function;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.tierflow.rule.formula.FunctionGroup;
-import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /**
@@ -17,33 +14,18 @@ import io.tierflow.rule.formula.ValueType;
  * week 1 being the one holding 1 January (spreadsheets' WEEKNUM). Another type or a null → null. SQL: tf_weeknum.
  */
 @ApplicationScoped
-public class WeekNumFunction extends AbstractFormulaFunction {
+public class WeekNumFunction extends DateAndNumberFunction {
     private static final BigDecimal ISO = BigDecimal.valueOf(21);
 
     public WeekNumFunction() {
-        super(FunctionGroup.DATE, "WEEKNUM", "WEEKNUM(date, type)",
+        super("WEEKNUM", "WEEKNUM(date, type)", ValueType.NUMBER, ISO, "tf_weeknum",
                 "The week number of a date. By default (type 21) the ISO 8601 week: weeks start on Monday and week 1 holds the year's first Thursday, so the last days of December may be in week 1. Type 1: weeks start on Sunday, type 2: on Monday, week 1 holding 1 January. Null for another type or null.",
                 "日期所在的周数。默认（类型 21）按 ISO 8601：每周从星期一开始，第 1 周包含当年第一个星期四，因此 12 月末的几天可能属于第 1 周。类型 1：每周从星期日开始；类型 2：从星期一开始，第 1 周包含 1 月 1 日。其他类型或空值返回空。",
                 "WEEKNUM(signedOn)", "WEEKNUM(TODAY(), 2)");
     }
 
     @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, 2);
-        expect(t, 0, ValueType.DATE, ValueType.DATETIME);
-        if (t.size() > 1) {
-            expect(t, 1, ValueType.NUMBER);
-        }
-        return ValueType.NUMBER;
-    }
-
-    @Override
-    public Object apply(Object[] a) {
-        LocalDate d = date(a[0]);
-        BigDecimal type = a.length > 1 ? num(a[1]) : ISO;
-        if (d == null || type == null) {
-            return null;
-        }
+    Object compute(LocalDate d, BigDecimal type) {
         int firstDay;
         if (type.compareTo(ISO) == 0) {
             return BigDecimal.valueOf(d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -55,11 +37,5 @@ public class WeekNumFunction extends AbstractFormulaFunction {
             return null;
         }
         return BigDecimal.valueOf((d.getDayOfYear() - 1 + firstDay) / 7 + 1);
-    }
-
-    @Override
-    public String sql(SqlArgs a) {
-        String type = a.size() > 1 ? a.get(1, ValueType.NUMBER) : a.param(ISO);
-        return "tf_weeknum(" + a.date(0) + ", " + type + ")";
     }
 }

@@ -1,28 +1,18 @@
 package io.tierflow.rule.function;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** XOR(a, b, …): true when an odd number of the conditions are true; null counts as false. */
 @ApplicationScoped
-public class XorFunction extends AbstractFormulaFunction {
+public class XorFunction extends ConditionsFunction {
     public XorFunction() {
-        super(FunctionGroup.LOGIC, "XOR", "XOR(condition1, condition2, ...)",
+        super("XOR",
                 "True when an odd number of the conditions are true (for two: exactly one). Null counts as false.",
                 "为真的条件个数为奇数时返回真（两个条件时即恰好一个为真）。空值视为假。",
                 "XOR(vip, amount > 10000)");
-    }
-
-    @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, Integer.MAX_VALUE);
-        expectAll(t, 0, ValueType.BOOLEAN);
-        return ValueType.BOOLEAN;
     }
 
     @Override
