@@ -144,6 +144,11 @@ final class SqlGenerator {
             }
             return c;
         });
+        if (f.fieldId() < 0) {
+            // a value the tier model derived (a score, a dimension's points): the output of a formula, already in
+            // the range and precision formulas give, so it is read as it is (MVEL's input rule leaves it unchanged)
+            return col;
+        }
         return switch (f.type()) {
             case NUMBER -> "tf_num(" + col + ")";
             case DATE -> "tf_date_in(" + col + ")";
