@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,7 +68,7 @@ public class AttachmentRows {
     Uni<Map<String, StoredAttachment>> forField(Mutiny.Session session, long formId, long fieldId, List<String> ids) {
         return NativeSql.texts(session, "SELECT " + COLUMNS + "::text FROM attachment a WHERE a.form_id = ?1 AND a.field_id = ?2"
                         + " AND CAST(a.id AS text) IN (SELECT jsonb_array_elements_text(" + NativeSql.jsonParam(3) + "))",
-                formId, fieldId, write(ids))
+                formId, fieldId, JsonText.write(json, ids))
                 .map(found -> {
                     Map<String, StoredAttachment> byId = new LinkedHashMap<>();
                     found.forEach(text -> {
@@ -81,7 +82,8 @@ public class AttachmentRows {
     /** Ties the uploads among {@code ids} that belong to no record yet to {@code recordId}; how many it tied. */
     Uni<Integer> tie(Mutiny.Session session, List<String> ids, long recordId) {
         return NativeSql.update(session, "UPDATE attachment SET record_id = ?1 WHERE record_id IS NULL"
-                + " AND CAST(id AS text) IN (SELECT jsonb_array_elements_text(" + NativeSql.jsonParam(2) + "))", recordId, write(ids));
+                + " AND CAST(id AS text) IN (SELECT jsonb_array_elements_text(" + NativeSql.jsonParam(2) + "))", recordId,
+                JsonText.write(json, ids));
     }
 
     /** Removes uploads that no save took within {@code age} (an interval such as "1 day"). */
@@ -106,14 +108,6 @@ public class AttachmentRows {
                     n.get("contentType").asText(), n.get("size").asLong(), n.get("sha256").asText(), n.get("uploadedBy").asLong());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

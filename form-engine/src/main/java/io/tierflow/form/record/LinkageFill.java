@@ -3,6 +3,7 @@ package io.tierflow.form.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.db.OrdinalParams;
 import io.tierflow.core.error.Problem;
@@ -113,7 +114,8 @@ public class LinkageFill {
                 form.id(), recordId).replaceWithVoid();
         for (Map.Entry<Long, Object> e : linked.entrySet()) {
             chain = chain.chain(() -> NativeSql.update(session, "INSERT INTO record_linked_value (form_id, record_id, field_id, value)"
-                    + " VALUES (?1, ?2, ?3, " + NativeSql.jsonParam(4) + ")", form.id(), recordId, e.getKey(), write(e.getValue()))
+                    + " VALUES (?1, ?2, ?3, " + NativeSql.jsonParam(4) + ")", form.id(), recordId, e.getKey(),
+                    JsonText.write(json, e.getValue()))
                     .replaceWithVoid());
         }
         return chain;
@@ -144,7 +146,7 @@ public class LinkageFill {
                 + " WHERE form_id = ?1 AND record_id = ?2", form.id(), current.id()).map(rows -> {
                     Map<Long, Object> held = new HashMap<>();
                     for (String row : rows) {
-                        JsonNode pair = tree(row);
+                        JsonNode pair = JsonText.read(this.rows, row);
                         long fieldId = pair.get(0).asLong();
                         form.field(fieldId).ifPresent(f -> {
                             Object value = types.get(f.type()).read(f, pair.get(1));
@@ -204,7 +206,7 @@ public class LinkageFill {
         if (storedJson == null) {
             return null;
         }
-        JsonNode node = tree(storedJson);
+        JsonNode node = JsonText.read(rows, storedJson);
         if (node.isNull()) {
             return null;
         }
@@ -239,21 +241,5 @@ public class LinkageFill {
             return x.isEqual(y);
         }
         return Objects.equals(a, b);
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return rows.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tierflow.form.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.db.OrdinalParams;
 import io.tierflow.core.error.FieldProblem;
@@ -74,7 +75,7 @@ public class RelationValues {
             List<Long> ids = ids(value);
             chain = chain.chain(() -> target(session, form, f).chain(target -> {
                 OrdinalParams params = new OrdinalParams();
-                String list = params.bindJson(write(ids));
+                String list = params.bindJson(JsonText.write(json, ids));
                 RowScope scope = RowScope.of(caller, target, "r", params.next());
                 params.addAll(scope.params());
                 return NativeSql.number(session, "SELECT count(*) FROM " + target.table() + " r WHERE r.deleted_at IS NULL"
@@ -121,7 +122,7 @@ public class RelationValues {
             return NativeSql.text(session, "SELECT to_jsonb(r." + field.column() + ")::text FROM " + target.table()
                     + " r WHERE r.id = ?1 AND r.deleted_at IS NULL", id)
                     .map(text -> text == null ? null : formulaReady(types.get(field.type()).formulaValue(field,
-                            types.get(field.type()).read(field, tree(text)))));
+                            types.get(field.type()).read(field, JsonText.read(json, text)))));
         });
     }
 
@@ -161,7 +162,7 @@ public class RelationValues {
                         if (text == null || text.equals("null")) {
                             return null;
                         }
-                        JsonNode value = tree(text);
+                        JsonNode value = JsonText.read(json, text);
                         return switch (function) {
                             case "count", "sum", "avg" -> value.decimalValue();
                             default -> formulaRead != null ? (value.isNumber() ? value.decimalValue() : value.asText())
@@ -187,21 +188,5 @@ public class RelationValues {
             return list.stream().map(v -> ((Number) v).longValue()).toList();
         }
         return value instanceof Number n ? List.of(n.longValue()) : List.of();
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.tierflow.form.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.journal.EffectJournal;
 import io.tierflow.form.model.ApprovalBinding;
@@ -77,7 +78,8 @@ public class TierChanges {
                 + " explanation) SELECT ?1, x.record_id, x.from_tier, x.to_tier, ?2, NULLIF(?3, 0), NULLIF(?4, 0), x.explanation"
                 + " FROM jsonb_to_recordset(" + NativeSql.jsonParam(5) + ") AS x(record_id bigint, from_tier text,"
                 + " to_tier text, explanation jsonb, n integer) ORDER BY x.n RETURNING json_build_object('id', id, 'record', record_id)::text";
-        return NativeSql.texts(session, sql, def.id(), cause, actorId == null ? 0L : actorId, def.ruleVersion(), write(lines))
+        return NativeSql.texts(session, sql, def.id(), cause, actorId == null ? 0L : actorId, def.ruleVersion(),
+                        JsonText.write(json, lines))
                 .chain(inserted -> {
                     Map<Long, Long> historyIds = new HashMap<>();
                     for (String text : inserted) {
@@ -109,14 +111,6 @@ public class TierChanges {
         payload.put("statusField", approval.statusField());
         payload.put("title", RecordWriter.title(def, saved));
         return journal.enqueue(session, RecordWriter.PROCESS_START, "tier:" + def.id() + ":" + historyId, payload);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     /** Whether a record moving from {@code from} to {@code to} starts the form's approval. */

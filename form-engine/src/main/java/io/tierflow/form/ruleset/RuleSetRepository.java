@@ -3,6 +3,7 @@ package io.tierflow.form.ruleset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.form.model.ApprovalBinding;
 import io.tierflow.rule.tier.TierModel;
@@ -50,21 +51,22 @@ public class RuleSetRepository {
                         + " published_by, published_at) SELECT ?1, coalesce(max(version), 0) + 1, ?2, " + NativeSql.jsonParam(3) + ", "
                         + NativeSql.jsonParam(4) + ", NULLIF(?5, ''), NULLIF(?6, 0), " + (published ? "NULLIF(?6, 0), now()" : "NULL, NULL")
                         + " FROM rule_set WHERE form_id = ?1 RETURNING CAST(version AS bigint)",
-                formId, status, write(model), write(approval), note == null ? "" : note, actorId == null ? 0L : actorId)
+                formId, status, JsonText.write(json, model), JsonText.write(json, approval), note == null ? "" : note,
+                actorId == null ? 0L : actorId)
                 .chain(version -> find(session, formId, version.intValue(), false));
     }
 
     public Uni<RuleSet> updateDraft(Mutiny.Session session, RuleSet draft, TierModel model, ApprovalBinding approval, String note) {
         return NativeSql.update(session, "UPDATE rule_set SET tier_model = " + NativeSql.jsonParam(1) + ", approval = "
                         + NativeSql.jsonParam(2) + ", note = NULLIF(?3, ''), updated_at = now() WHERE id = ?4 AND status = 'draft'",
-                        write(model), write(approval), note == null ? "" : note, draft.id())
+                        JsonText.write(json, model), JsonText.write(json, approval), note == null ? "" : note, draft.id())
                 .chain(() -> find(session, draft.formId(), draft.version(), false));
     }
 
     /** Stores a version's model with freshly computed quintile boundaries (any status: they are data, not rules). */
     public Uni<RuleSet> withBoundaries(Mutiny.Session session, RuleSet target, TierModel model) {
         return NativeSql.update(session, "UPDATE rule_set SET tier_model = " + NativeSql.jsonParam(1) + " WHERE id = ?2",
-                        write(model), target.id())
+                        JsonText.write(json, model), target.id())
                 .chain(() -> find(session, target.formId(), target.version(), false));
     }
 
@@ -79,7 +81,8 @@ public class RuleSetRepository {
                         + " published_at = now(), updated_at = now() WHERE id = ?2", actorId == null ? 0L : actorId, target.id()))
                 .chain(() -> NativeSql.update(session, "UPDATE form SET tier_model = " + NativeSql.jsonParam(1) + ", approval = "
                         + NativeSql.jsonParam(2) + ", rule_version = ?3, revision = revision + 1 WHERE id = ?4",
-                        write(target.tierModel()), write(target.approval()), target.version(), target.formId()))
+                        JsonText.write(json, target.tierModel()), JsonText.write(json, target.approval()), target.version(),
+                        target.formId()))
                 .replaceWithVoid();
     }
 
@@ -88,14 +91,6 @@ public class RuleSetRepository {
             return json.readValue(text, RuleSet.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable rule set", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.audit.AuditLog;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
@@ -94,7 +95,7 @@ public class FieldChanges {
             String oldColumnType = type.columnType(field);
             return NativeSql.update(session, "UPDATE form_field SET label = ?1, required = ?2, config = " + NativeSql.jsonParam(3)
                             + " WHERE id = ?4", label, patch.required() == null ? field.required() : patch.required(),
-                            write(config), field.id())
+                            JsonText.write(json, config), field.id())
                     .chain(() -> bumpAndCompile(session, form.id()))
                     .chain(updated -> {
                         FieldDefinition now = updated.definition().field(key).orElseThrow();
@@ -194,7 +195,7 @@ public class FieldChanges {
                     .chain(() -> NativeSql.update(session, "ALTER TABLE " + form.table() + " RENAME COLUMN " + from.column()
                             + " TO " + backup))
                     .chain(() -> NativeSql.update(session, "UPDATE form_field SET type = ?1, config = " + NativeSql.jsonParam(2)
-                            + " WHERE id = ?3", to.type(), write(to.config()), to.id()))
+                            + " WHERE id = ?3", to.type(), JsonText.write(json, to.config()), to.id()))
                     .chain(() -> ddl.addColumn(session, form, to))
                     .chain(() -> fill(session, form, to, c.converted))
                     .chain(() -> bumpAndCompile(session, form.id()))
@@ -220,7 +221,7 @@ public class FieldChanges {
                     long failing = 0;
                     Map<Long, Object> converted = new LinkedHashMap<>();
                     for (String row : rows) {
-                        JsonNode pair = tree(row);
+                        JsonNode pair = JsonText.read(json, row);
                         long id = pair.get(0).asLong();
                         JsonNode stored = pair.get(1);
                         if (stored == null || stored.isNull()) {
@@ -279,7 +280,7 @@ public class FieldChanges {
             FieldDefinition to, List<Map<String, Object>> rows) {
         return () -> NativeSql.update(session, "UPDATE " + form.table() + " r SET " + to.column() + " = p." + to.column()
                 + " FROM jsonb_populate_recordset(NULL::" + form.table() + ", " + NativeSql.jsonParam(1) + ") p WHERE r.id = p.id",
-                write(rows)).replaceWithVoid();
+                JsonText.write(json, rows)).replaceWithVoid();
     }
 
     private FieldDefinition target(FieldDefinition from, TypeChange change) {
@@ -342,22 +343,6 @@ public class FieldChanges {
     private static void requireBuilder(Caller caller) {
         if (caller.role() == Role.SALES) {
             throw Problem.forbidden("form.builder-only");
-        }
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.tierflow.form.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.audit.AuditLog;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
@@ -58,7 +58,8 @@ public class FormLayouts {
         return sessions.withTransaction(session -> forms.load(session, ref).chain(form -> {
             FormLayout stored = layout == null || layout.tabs().isEmpty() ? null : checked(form, layout);
             return NativeSql.update(session, "UPDATE form SET layout = " + NativeSql.jsonParam(1)
-                            + ", revision = revision + 1 WHERE id = ?2", stored == null ? null : write(stored), form.id())
+                            + ", revision = revision + 1 WHERE id = ?2", stored == null ? null : JsonText.write(json, stored),
+                            form.id())
                     .chain(() -> audit.record(session, caller.id(), "form.layout", "form", Long.toString(form.id()),
                             Map.of("tabs", stored == null ? 0 : stored.tabs().size(),
                                     "sections", stored == null ? 0 : stored.tabs().stream().mapToInt(t -> t.sections().size()).sum())))
@@ -118,13 +119,5 @@ public class FormLayouts {
             problems.add(new FieldProblem(path, "form.layout.title-long", FormLayout.MAX_TITLE));
         }
         return t == null || t.isEmpty() ? null : t;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

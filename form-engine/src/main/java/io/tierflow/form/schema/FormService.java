@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.audit.AuditLog;
+import io.tierflow.core.db.JsonText;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
@@ -113,7 +114,8 @@ public class FormService {
                     }
                     return NativeSql.number(session, "INSERT INTO form (key, name, tier_model, approval, created_by) VALUES"
                             + " (?1, ?2, " + NativeSql.jsonParam(3) + ", " + NativeSql.jsonParam(4) + ", ?5) RETURNING id",
-                            in.key(), in.name().strip(), write(tierModel), write(in.approval()), caller.id());
+                            in.key(), in.name().strip(), JsonText.write(json, tierModel), JsonText.write(json, in.approval()),
+                            caller.id());
                 })
                 .call(formId -> ruleSets.initial(session, formId, tierModel, in.approval(), caller.id()))
                 .chain(formId -> insertFields(session, formId, fields, 0).replaceWith(formId))
@@ -222,7 +224,7 @@ public class FormService {
             compiler.compile(new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
                     form.tierModel(), form.approval(), form.permissions(), given), "fields");
             return NativeSql.update(session, "UPDATE form SET triggers = " + NativeSql.jsonParam(1)
-                            + ", revision = revision + 1 WHERE id = ?2", write(given), form.id())
+                            + ", revision = revision + 1 WHERE id = ?2", JsonText.write(json, given), form.id())
                     .chain(() -> audit.record(session, caller.id(), "form.triggers", "form", Long.toString(form.id()),
                             Map.of("rules", given.size())))
                     .chain(() -> forms.load(session, form.id()));
@@ -292,7 +294,7 @@ public class FormService {
                 throw Problem.invalid(problems);
             }
             return NativeSql.update(session, "UPDATE form SET permissions = " + NativeSql.jsonParam(1)
-                            + ", revision = revision + 1 WHERE id = ?2", write(given), form.id())
+                            + ", revision = revision + 1 WHERE id = ?2", JsonText.write(json, given), form.id())
                     .chain(() -> audit.record(session, caller.id(), "form.permissions", "form", Long.toString(form.id()), given))
                     .chain(() -> forms.load(session, form.id()));
         }));
@@ -338,7 +340,8 @@ public class FormService {
             config.remove(FormulaFieldType.RESULT_TYPE);
             chain = chain.chain(() -> NativeSql.update(session, "INSERT INTO form_field (form_id, key, label, type, required,"
                     + " config, position) VALUES (?1, ?2, ?3, ?4, ?5, " + NativeSql.jsonParam(6) + ", ?7)",
-                    formId, f.key(), f.label().strip(), f.type(), Boolean.TRUE.equals(f.required()), write(config), position))
+                    formId, f.key(), f.label().strip(), f.type(), Boolean.TRUE.equals(f.required()), JsonText.write(json, config),
+                    position))
                     .replaceWithVoid();
         }
         return chain;
@@ -362,14 +365,6 @@ public class FormService {
     private static void requireBuilder(Caller caller) {
         if (caller.role() == Role.SALES) {
             throw Problem.forbidden("form.builder-only");
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }
