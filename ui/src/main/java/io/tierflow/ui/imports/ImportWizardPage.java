@@ -21,9 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.multipart.FormData;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +49,7 @@ import io.tierflow.form.transfer.ImportService;
 import io.tierflow.form.transfer.SheetPeek;
 import io.tierflow.ui.records.RecordFields;
 import io.tierflow.ui.web.Pages;
+import io.tierflow.ui.web.PostedForm;
 import io.tierflow.ui.web.Redirects;
 
 /**
@@ -434,15 +432,11 @@ public class ImportWizardPage {
     /** The first value of every posted form field; call it on the request's thread. */
     private static Map<String, String> posted() {
         Map<String, String> posted = new LinkedHashMap<>();
-        FormData form = CurrentRequestManager.get().getFormData();
-        if (form != null) {
-            for (String name : form) {
-                FormValue v = form.getFirst(name);
-                if (v != null && !v.isFileItem()) {
-                    posted.put(name, v.getValue());
-                }
+        PostedForm.all().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                posted.put(name, values.get(0));
             }
-        }
+        });
         return posted;
     }
 

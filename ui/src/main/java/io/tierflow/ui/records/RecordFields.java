@@ -9,10 +9,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.multipart.FormData;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +24,7 @@ import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.FieldValueException;
 import io.tierflow.form.type.RelationFieldType;
 import io.tierflow.rule.formula.ValueType;
+import io.tierflow.ui.web.PostedForm;
 
 /**
  * Between a form's fields and the page: the inputs to render, values as people read them, and what a
@@ -204,24 +201,12 @@ public class RecordFields {
      * any asynchronous step.
      */
     public static Map<String, List<String>> posted() {
-        var request = CurrentRequestManager.get();
         Map<String, List<String>> posted = new LinkedHashMap<>();
-        FormData form = request.getFormData();
-        if (form != null) {
-            for (String name : form) {
-                if (name.startsWith(PARAM_PREFIX)) {
-                    List<String> values = new ArrayList<>();
-                    for (FormValue v : form.get(name)) {
-                        if (!v.isFileItem()) {
-                            values.add(v.getValue());
-                        }
-                    }
-                    if (!values.isEmpty()) {
-                        posted.put(name.substring(PARAM_PREFIX.length()), values);
-                    }
-                }
+        PostedForm.all().forEach((name, values) -> {
+            if (name.startsWith(PARAM_PREFIX) && !values.isEmpty()) {
+                posted.put(name.substring(PARAM_PREFIX.length()), values);
             }
-        }
+        });
         return posted;
     }
 

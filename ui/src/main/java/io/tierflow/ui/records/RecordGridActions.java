@@ -1,7 +1,5 @@
 package io.tierflow.ui.records;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +20,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.WithFormRead;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.multipart.FormData;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +40,7 @@ import io.tierflow.form.schema.FormService;
 import io.tierflow.form.type.FieldType;
 import io.tierflow.ui.web.Flash;
 import io.tierflow.ui.web.Pages;
+import io.tierflow.ui.web.PostedForm;
 import io.tierflow.ui.web.Redirects;
 
 /**
@@ -156,7 +152,7 @@ public class RecordGridActions {
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     public Uni<Response> columns(@RestPath String form) {
         Caller caller = pages.caller();
-        Map<String, List<String>> posted = posted();
+        Map<String, List<String>> posted = PostedForm.all();
         GridQuery query = GridQuery.from(posted);
         return forms.get(form).chain(def -> {
             RoleAccess access = FormAccess.require(caller, def, "view");
@@ -183,7 +179,7 @@ public class RecordGridActions {
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     public Uni<Response> saveView(@RestPath String form, @RestHeader("HX-Request") String htmx) {
         Caller caller = pages.caller();
-        Map<String, List<String>> posted = posted();
+        Map<String, List<String>> posted = PostedForm.all();
         GridQuery query = GridQuery.from(posted);
         String name = GridQuery.blankToNull(first(posted, "viewName"));
         return forms.get(form).chain(def -> {
@@ -391,24 +387,6 @@ public class RecordGridActions {
         }
         Response.ResponseBuilder r = Redirects.seeOther(to);
         return (flash == null ? r : r.cookie(Flash.success(flash))).build();
-    }
-
-    /** Every parameter of the posted form, by name; call it on the request's thread. */
-    static Map<String, List<String>> posted() {
-        Map<String, List<String>> posted = new LinkedHashMap<>();
-        FormData form = CurrentRequestManager.get().getFormData();
-        if (form != null) {
-            for (String name : form) {
-                List<String> values = new ArrayList<>();
-                for (FormValue v : form.get(name)) {
-                    if (!v.isFileItem()) {
-                        values.add(v.getValue());
-                    }
-                }
-                posted.put(name, values);
-            }
-        }
-        return posted;
     }
 
     private static String first(Map<String, List<String>> params, String name) {

@@ -43,6 +43,7 @@ import io.tierflow.form.schema.FormService;
 import io.tierflow.rule.tier.TierModel;
 import io.tierflow.ui.web.Flash;
 import io.tierflow.ui.web.Pages;
+import io.tierflow.ui.web.PostedForm;
 import io.tierflow.ui.web.Redirects;
 import io.tierflow.ui.web.TierColours;
 
