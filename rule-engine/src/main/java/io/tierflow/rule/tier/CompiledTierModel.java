@@ -78,6 +78,12 @@ public final class CompiledTierModel {
     }
 
     /**
+     * Keeps the planner from pulling a level's subquery up into the next: pulled up, every reference to a value
+     * would repeat the whole expression that computes it (a banded points formula reads its value four times).
+     */
+    private static final String FENCE = " OFFSET 0";
+
+    /**
      * The derived values as SQL: {@code CROSS JOIN LATERAL (SELECT … AS vn1, …) l0 CROSS JOIN LATERAL …}, one
      * subquery per level, to append after the record table; JDBC placeholders. {@code fields} maps form fields to
      * their columns; the conditions then read everything through {@link #columns(Function)}.
@@ -89,7 +95,7 @@ public final class CompiledTierModel {
         for (Derived d : derived) {
             if (d.level() != level) {
                 if (level != Integer.MIN_VALUE) {
-                    pieces.add(") l" + level);
+                    pieces.add(FENCE + ") l" + level);
                 }
                 level = d.level();
                 pieces.add(" CROSS JOIN LATERAL (SELECT ");
@@ -100,7 +106,7 @@ public final class CompiledTierModel {
             pieces.add(" AS " + derivedColumn(d.ref()));
         }
         if (level != Integer.MIN_VALUE) {
-            pieces.add(") l" + level);
+            pieces.add(FENCE + ") l" + level);
         }
         return SqlExpression.concat(pieces.toArray());
     }

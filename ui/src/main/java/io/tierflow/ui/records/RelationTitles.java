@@ -10,9 +10,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +18,6 @@ import io.tierflow.core.identity.Caller;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RecordView;
-import io.tierflow.form.record.RecordService;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.form.type.RelationFieldType;
 
@@ -33,16 +29,13 @@ import io.tierflow.form.type.RelationFieldType;
 @ApplicationScoped
 public class RelationTitles {
 
-    /** {@link io.tierflow.form.record.RecordFilter}'s limit on conditions in one filter. */
-    static final int CHUNK = 50;
-
     /** A linked record as a link: its title, and its page; {@code href} is null when the caller may not open it. */
     @TemplateData
     public record Linked(long id, String title, String href) {
     }
 
     @Inject
-    RecordService records;
+    io.tierflow.form.record.RelationExpansion expansion;
 
     @Inject
     FormService forms;
@@ -56,17 +49,10 @@ public class RelationTitles {
         if (ids.isEmpty() || targetForm == null) {
             return Uni.createFrom().item(found);
         }
-        List<Long> all = new ArrayList<>(new LinkedHashSet<>(ids));
-        return forms.get(targetForm).chain(target -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                chain = chain.chain(() -> records.list(caller, target.key(), new RecordService.ListQuery(CHUNK, null, null, null,
-                        false, anyOf(chunk), null, null, null)).invoke(page -> page.items().forEach(r ->
-                                found.put(r.id(), new Linked(r.id(), title(target, r), href(target, r.id()))))).replaceWithVoid());
-            }
-            return chain.replaceWith(found);
-        }).onFailure(Problem.class).recoverWithItem(found);
+        return forms.get(targetForm).chain(target -> expansion.linked(caller, target.key(), ids).map(records -> {
+            records.values().forEach(r -> found.put(r.id(), new Linked(r.id(), title(target, r), href(target, r.id()))));
+            return found;
+        })).onFailure(Problem.class).recoverWithItem(found);
     }
 
     /** Every id of {@code ids} as a link: a title where the caller may see the record, else "#12" without a link. */
@@ -122,10 +108,7 @@ public class RelationTitles {
 
     /** The ids a relation value holds (one id, or a list of them). */
     public static List<Long> ids(Object value) {
-        if (value instanceof Collection<?> list) {
-            return list.stream().filter(Number.class::isInstance).map(v -> ((Number) v).longValue()).toList();
-        }
-        return value instanceof Number n ? List.of(n.longValue()) : List.of();
+        return io.tierflow.form.record.RelationExpansion.ids(value);
     }
 
     /** The record's title as lists show it: its title field, else "#12". */
@@ -136,13 +119,5 @@ public class RelationTitles {
 
     static String href(FormDefinition form, long id) {
         return "/forms/" + form.key() + "/records/" + id;
-    }
-
-    /** {"or":[{"field":"id","op":"eq","value":1}, …]}: the records with these ids. */
-    private static ObjectNode anyOf(List<Long> ids) {
-        ObjectNode filter = JsonNodeFactory.instance.objectNode();
-        ArrayNode or = filter.putArray("or");
-        ids.forEach(id -> or.addObject().put("field", "id").put("op", "eq").put("value", id));
-        return filter;
     }
 }
