@@ -25,7 +25,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
-import io.tierflow.form.FormFixtures;
+import io.tierflow.ui.testing.CustomerForms;
 import io.tierflow.ui.testing.PageClient;
 import io.tierflow.ui.web.Csrf;
 
@@ -46,10 +46,7 @@ class ImportWizardPagesTest {
 
     @BeforeEach
     void customerForm() {
-        FormFixtures.people(users);
-        if (api("east_mgr").get("/api/forms/" + FORM).statusCode() == 404) {
-            FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), FORM);
-        }
+        CustomerForms.ensure(users, FORM);
     }
 
     /** A page POST as the browser sends a form, multipart when it carries a file. */

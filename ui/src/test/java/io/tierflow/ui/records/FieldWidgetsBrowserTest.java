@@ -1,6 +1,7 @@
 package io.tierflow.ui.records;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.tierflow.ui.testing.BrowserSession.named;
 
 import java.net.URL;
 import java.util.regex.Pattern;
@@ -38,10 +39,6 @@ class FieldWidgetsBrowserTest {
     @BeforeEach
     void form() {
         EveryWidgetForm.ensure(users, FORM);
-    }
-
-    static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
     static Locator chip(Page page, String label) {

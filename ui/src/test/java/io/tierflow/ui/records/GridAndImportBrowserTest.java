@@ -2,6 +2,7 @@ package io.tierflow.ui.records;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static io.tierflow.ui.testing.BrowserSession.named;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
-import io.tierflow.form.FormFixtures;
 import io.tierflow.ui.testing.BrowserSession;
+import io.tierflow.ui.testing.CustomerForms;
 
 /**
  * The record grid and the import wizard in a real browser: a manager filters by a field's operator, sorts by
@@ -46,10 +47,8 @@ class GridAndImportBrowserTest {
 
     @BeforeEach
     void customers() {
-        FormFixtures.people(users);
-        String manager = TestUsers.login("east_mgr");
-        if (given().cookie("tierflow_session", manager).get("/api/forms/" + FORM).statusCode() == 404) {
-            FormFixtures.createCustomerForm(manager, FORM);
+        if (CustomerForms.ensure(users, FORM)) {
+            String manager = TestUsers.login("east_mgr");
             given().cookie("tierflow_session", manager).contentType(ContentType.JSON).body("""
                     {"key":"%s","name":"订单","fields":[
                       {"key":"title","label":"订单名称","type":"text","required":true},
@@ -60,7 +59,6 @@ class GridAndImportBrowserTest {
                     [{"id":"big","name":"大客户提醒","when":"update","fields":["revenue"],"condition":"revenue >= 200",
                       "actions":[{"type":"notify","to":"manager","message":"出现大客户"}]}]""")
                     .put("/api/forms/" + FORM + "/triggers").then().statusCode(200);
-            String rep = TestUsers.login("east_rep");
             for (String values : new String[] {
                     "{\"name\":\"杭州西湖茶业\",\"revenue\":120,\"visits\":4,\"industry\":\"retail\"}",
                     "{\"name\":\"宁波港信息技术\",\"revenue\":260,\"visits\":8,\"industry\":\"it\"}",
@@ -68,14 +66,9 @@ class GridAndImportBrowserTest {
                     "{\"name\":\"绍兴纺织集团\",\"revenue\":180,\"visits\":2,\"industry\":\"retail\"}",
                     "{\"name\":\"嘉兴云计算\",\"revenue\":60,\"visits\":6,\"industry\":\"it\"}",
                     "{\"name\":\"湖州竹制品\",\"revenue\":90,\"visits\":3}" }) {
-                given().cookie("tierflow_session", rep).contentType(ContentType.JSON).body("{\"values\":" + values + "}")
-                        .post("/api/forms/" + FORM + "/records").then().statusCode(201);
+                CustomerForms.create("east_rep", FORM, values);
             }
         }
-    }
-
-    static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
     /** Adds a condition row and waits until htmx has settled it (its controls answer to changes only then). */

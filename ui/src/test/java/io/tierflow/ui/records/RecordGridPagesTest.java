@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
-import io.tierflow.form.FormFixtures;
+import io.tierflow.ui.testing.CustomerForms;
 import io.tierflow.ui.testing.PageClient;
 import io.tierflow.ui.web.Csrf;
 
@@ -42,15 +42,11 @@ class RecordGridPagesTest {
 
     @BeforeEach
     void customerForm() {
-        FormFixtures.people(users);
-        if (api("east_mgr").get("/api/forms/" + FORM).statusCode() == 404) {
-            FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), FORM);
-        }
+        CustomerForms.ensure(users, FORM);
     }
 
     static int create(String user, String values) {
-        return api(user).body("{\"values\":" + values + "}").post("/api/forms/" + FORM + "/records")
-                .then().statusCode(201).extract().path("id");
+        return CustomerForms.create(user, FORM, values);
     }
 
     /** An htmx request of a page (session, CSRF cookie and header), as the grid's parts send them. */

@@ -2,6 +2,7 @@ package io.tierflow.ui.records;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static io.tierflow.ui.testing.BrowserSession.named;
 
 import java.net.URL;
 import java.util.regex.Pattern;
@@ -20,8 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
-import io.tierflow.form.FormFixtures;
 import io.tierflow.ui.testing.BrowserSession;
+import io.tierflow.ui.testing.CustomerForms;
 
 /**
  * A sales rep works a customer through the pages in a real browser: create (one typo first), find it in
@@ -41,23 +42,14 @@ class RecordPagesBrowserTest {
 
     @BeforeEach
     void customers() {
-        FormFixtures.people(users);
-        String manager = TestUsers.login("east_mgr");
-        if (given().cookie("tierflow_session", manager).get("/api/forms/" + FORM).statusCode() == 404) {
-            FormFixtures.createCustomerForm(manager, FORM);
-            String rep = TestUsers.login("east_rep");
+        if (CustomerForms.ensure(users, FORM)) {
             for (String values : new String[] {
                     "{\"name\":\"温州小商品城\",\"revenue\":20,\"visits\":1,\"industry\":\"retail\"}",
                     "{\"name\":\"" + LONG_NAME + "\",\"revenue\":90,\"visits\":3,\"industry\":\"retail\"}",
                     "{\"name\":\"宁波港信息技术\",\"revenue\":120,\"visits\":8,\"industry\":\"it\"}" }) {
-                given().cookie("tierflow_session", rep).contentType(ContentType.JSON).body("{\"values\":" + values + "}")
-                        .post("/api/forms/" + FORM + "/records").then().statusCode(201);
+                CustomerForms.create("east_rep", FORM, values);
             }
         }
-    }
-
-    static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
     @Test

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
-import io.tierflow.form.FormFixtures;
+import io.tierflow.ui.testing.CustomerForms;
 import io.tierflow.ui.web.Flash;
 
 /** The form and record pages over HTTP, as a browser without JavaScript would use them, on the real database. */
@@ -35,15 +34,11 @@ class RecordPagesTest {
 
     @BeforeEach
     void customerForm() {
-        FormFixtures.people(users);
-        if (api("east_mgr").get("/api/forms/" + FORM).statusCode() == 404) {
-            FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), FORM);
-        }
+        CustomerForms.ensure(users, FORM);
     }
 
     static int create(String user, String values) {
-        return api(user).body("{\"values\":" + values + "}").post("/api/forms/" + FORM + "/records")
-                .then().statusCode(201).extract().path("id");
+        return CustomerForms.create(user, FORM, values);
     }
 
     @Test

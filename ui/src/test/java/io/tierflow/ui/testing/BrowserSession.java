@@ -68,6 +68,11 @@ public final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /** Role options matching exactly this accessible name: {@code page.getByRole(AriaRole.BUTTON, named("保存"))}. */
+    public static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
     /** Logs in through the login form and waits until the browser has left /login. */
     public BrowserSession login(String username, String password) {
         if (!page.url().contains("/login")) {
