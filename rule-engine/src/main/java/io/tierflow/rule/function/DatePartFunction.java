@@ -4,33 +4,23 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.function.ToIntFunction;
 
-import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
-import io.tierflow.rule.formula.ValueType;
 
 /**
  * One field of a DATE or DATETIME as a number ({@code NAME(date)}): a date-time is read in the formula's time zone, a
  * date at midnight; null → null. SQL: {@code extract(<field> FROM <local date-time>)}.
  */
-abstract class DatePartFunction extends AbstractFormulaFunction {
+abstract class DatePartFunction extends DateToNumberFunction {
     private final ToIntFunction<LocalDateTime> part;
     private final String sqlField;
 
     DatePartFunction(String name, ToIntFunction<LocalDateTime> part, String sqlField, String en, String zh,
                      String... examples) {
-        super(FunctionGroup.DATE, name, name + "(date)", en, zh, examples);
+        super(name, en, zh, examples);
         this.part = part;
         this.sqlField = sqlField;
-    }
-
-    @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, 1);
-        expect(t, 0, ValueType.DATE, ValueType.DATETIME);
-        return ValueType.NUMBER;
     }
 
     @Override

@@ -4,33 +4,23 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import io.tierflow.rule.formula.FormulaContext;
-import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.SqlArgs;
-import io.tierflow.rule.formula.ValueType;
 
 /**
  * Whole days between a date and today, {@code NAME(date)}: from the date until today (DAYSSINCE) or from today
  * until the date (DAYSUNTIL). A date-time counts by its calendar date; null → null. Today is the context's (a bind
  * parameter in SQL), or the clock's when evaluated without one.
  */
-abstract class DayCountFunction extends AbstractFormulaFunction {
+abstract class DayCountFunction extends DateToNumberFunction {
     private final Clock clock;
     private final boolean untilDate;
 
     DayCountFunction(String name, boolean untilDate, Clock clock, String en, String zh, String... examples) {
-        super(FunctionGroup.DATE, name, name + "(date)", en, zh, examples);
+        super(name, en, zh, examples);
         this.clock = clock;
         this.untilDate = untilDate;
-    }
-
-    @Override
-    public ValueType returnType(List<ValueType> t) {
-        arity(t, 1, 1);
-        expect(t, 0, ValueType.DATE, ValueType.DATETIME);
-        return ValueType.NUMBER;
     }
 
     @Override
