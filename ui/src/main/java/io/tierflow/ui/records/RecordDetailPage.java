@@ -36,6 +36,7 @@ import io.tierflow.form.model.RecordView;
 import io.tierflow.form.model.RoleAccess;
 import io.tierflow.form.record.RecordHistory;
 import io.tierflow.form.record.RecordService;
+import io.tierflow.form.record.TierExplanation;
 import io.tierflow.form.schema.FormService;
 import io.tierflow.ui.web.Flash;
 import io.tierflow.ui.web.Pages;
@@ -52,10 +53,12 @@ import io.tierflow.ui.web.Times;
 @Produces(MediaType.TEXT_HTML)
 public class RecordDetailPage {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecordDetailPage.class);
+
     /** The record's heading and facts beside the form. */
     @TemplateData
     public record Summary(long id, String title, TierBadge tier, long version, String owner, String created,
-            String createdBy, String updated, String updatedBy) {
+            String createdBy, String updated, String updatedBy, String stage, List<String> tags, String pinnedUntil) {
     }
 
     @Inject
@@ -75,6 +78,9 @@ public class RecordDetailPage {
 
     @Inject
     RecordHistory history;
+
+    @Inject
+    TierExplanation explanations;
 
     @Inject
     UserDirectory users;
@@ -151,18 +157,24 @@ public class RecordDetailPage {
                 .replaceWithVoid();
         Uni<Void> related = sections.related(caller, def, rec.id(), noTier).invoke(r -> view.data("related", r)).replaceWithVoid();
         Uni<Void> rules = sections.ruleLog(caller, def, rec.id(), locale).invoke(r -> view.data("ruleLog", r)).replaceWithVoid();
+        // the card still shows the history when the model cannot be evaluated now (logged: a bug, not the user's)
+        Uni<TierExplanation.Explanation> now = explanations.of(caller, def.key(), rec.id())
+                .onFailure(e -> !(e instanceof Problem)).recoverWithItem(e -> {
+                    LOG.warnf(e, "tier explanation of %s/%d failed", def.key(), rec.id());
+                    return null;
+                });
         // Flowable's history is blocking JDBC: off the event loop, and only after the visibility check above;
         // so it comes last, after the reactive reads that need the event loop
         Uni<List<ApprovalHistory.Process>> approvals = Uni.createFrom().item(() -> processes.processesOf(def.id(), rec.id()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(list -> ApprovalHistory.of(list, locale, tier -> TierBadge.of(def, tier, tier)));
         return inputs.chain(() -> related).chain(() -> rules)
-                .chain(() -> names(rec)).chain(names -> history.of(caller, def.key(), rec.id()).chain(h -> approvals.map(a -> {
+                .chain(() -> names(rec)).chain(names -> history.of(caller, def.key(), rec.id()).chain(h -> now.chain(why -> approvals.map(a -> {
             view.data("record", summary(def, rec, names)).data("processes", a)
                     .data("timeline", RecordTimeline.of(def, h.changes(), fields, locale, noTier))
-                    .data("why", TierReason.latest(def, h.tiers(), fields, def.permissions().access(caller.role()), locale, noTier));
+                    .data("why", TierReason.of(def, why, h.tiers(), rec.tier(), fields, locale, noTier));
             return Response.status(status).entity(view).build();
-        })));
+        }))));
     }
 
     private static RoleAccess access(FormDefinition def, Caller caller) {
@@ -171,9 +183,12 @@ public class RecordDetailPage {
 
     private Summary summary(FormDefinition def, RecordView rec, Map<Long, String> names) {
         String title = def.titleField().map(f -> fields.display(f, rec.values().get(f.key()))).orElse(null);
+        String pinned = rec.tierOverride() == null || rec.tierOverride().tier() == null ? null
+                : rec.tierOverride().until() == null ? "" : Times.format(rec.tierOverride().until()).substring(0, 10);
         return new Summary(rec.id(), title == null ? "#" + rec.id() : title,
                 TierBadge.of(def, rec.tier(), pages.text("ui.records.tier.none")), rec.version(), names.get(rec.ownerId()),
-                Times.format(rec.createdAt()), names.get(rec.createdBy()), Times.format(rec.updatedAt()), names.get(rec.updatedBy()));
+                Times.format(rec.createdAt()), names.get(rec.createdBy()), Times.format(rec.updatedAt()), names.get(rec.updatedBy()),
+                rec.stage(), rec.tags() == null ? List.of() : rec.tags(), pinned);
     }
 
     /** Display names of the owner and the people who created and last changed the record. */

@@ -164,11 +164,19 @@ public class RecordGridActions {
         });
     }
 
-    /** The chosen keys the caller may see, in the form's order; at least one (the first visible field). */
+    /**
+     * The chosen keys the caller may see, in the form's order; at least one (the first visible field); then the
+     * stage and tags columns if chosen.
+     */
     private static List<String> chosen(FormDefinition def, RoleAccess access, List<String> keys) {
         List<String> chosen = RecordFields.visible(def, access).stream().map(FieldDefinition::key).filter(keys::contains).toList();
         if (chosen.isEmpty() && !RecordFields.visible(def, access).isEmpty()) {
             chosen = List.of(RecordFields.visible(def, access).get(0).key());
+        }
+        List<String> extras = RecordTable.extrasOffered(def).stream().filter(keys::contains).toList();
+        if (!extras.isEmpty()) {
+            chosen = new java.util.ArrayList<>(chosen);
+            chosen.addAll(extras);
         }
         return chosen;
     }
@@ -255,11 +263,14 @@ public class RecordGridActions {
                 values.put(f.key(), value.strip());
             }
             return Uni.createFrom().deferred(() -> records.update(caller, def.key(), id, version, values))
-                    .chain(saved -> shown(caller, def, access, view).chain(columns -> titles.forRows(caller, def, columns, List.of(saved))
-                            .map(links -> {
-                                RecordTable table = RecordTable.single(setup(def, access, columns, links), saved);
-                                return Response.ok(pages.page(rows).data("table", table).data("formKey", def.key())).build();
-                            })))
+                    .chain(saved -> shownKeys(caller, def, view).chain(keys -> {
+                        List<FieldDefinition> columns = RecordListPage.columns(def, access, keys);
+                        return titles.forRows(caller, def, columns, List.of(saved)).map(links -> {
+                            RecordTable table = RecordTable.single(new RecordTable.Setup(def, access, fields, columns, links,
+                                    GridQuery.from(Map.of()), list.labels(), false, RecordTable.extras(def, keys)), saved);
+                            return Response.ok(pages.page(rows).data("table", table).data("formKey", def.key())).build();
+                        });
+                    }))
                     .onFailure(FormErrors::handles).recoverWithUni(e -> {
                         Problem p = (Problem) e;
                         String error = p.fields().isEmpty() ? pages.text(p.code(), p.args())
@@ -302,12 +313,11 @@ public class RecordGridActions {
         return Response.status(status).entity(view).header("HX-Retarget", "closest td").header("HX-Reswap", "outerHTML").build();
     }
 
-    /** The columns the grid shows the caller: the view's ({@code view}, if theirs), else their own choice. */
-    private Uni<List<FieldDefinition>> shown(Caller caller, FormDefinition def, RoleAccess access, Long view) {
-        Uni<List<String>> keys = view == null ? store.columns(caller.id(), def.id())
+    /** The column keys the grid shows the caller: the view's ({@code view}, if theirs), else their own choice (null: the default). */
+    private Uni<List<String>> shownKeys(Caller caller, FormDefinition def, Long view) {
+        return view == null ? store.columns(caller.id(), def.id())
                 : store.view(caller.id(), def.id(), view).chain(v -> v != null && v.columns() != null ? Uni.createFrom().item(v.columns())
                         : store.columns(caller.id(), def.id()));
-        return keys.map(k -> RecordListPage.columns(def, access, k));
     }
 
     private RecordTable.Setup setup(FormDefinition def, RoleAccess access, List<FieldDefinition> columns,

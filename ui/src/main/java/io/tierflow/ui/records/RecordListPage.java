@@ -112,10 +112,12 @@ public class RecordListPage {
                     : store.columns(caller.id(), def.id());
             return chosen.chain(keys -> {
                 List<FieldDefinition> columns = columns(def, access, keys);
+                java.util.Set<String> extras = RecordTable.extras(def, keys);
                 return list(caller, def, query, columns).chain(found -> titles.forRows(caller, def, columns, found.page().items())
                         .map(links -> {
-                            RecordTable.Setup setup = new RecordTable.Setup(def, access, fields, columns, links, query, labels(), false);
-                            return new Grid(def, access, query, views, view, columns, RecordTable.of(setup, found.page()),
+                            RecordTable.Setup setup = new RecordTable.Setup(def, access, fields, columns, links, query, labels(), false,
+                                    extras);
+                            return new Grid(def, access, query, views, view, columns, extras, RecordTable.of(setup, found.page()),
                                     found.errors(), found.general());
                         }));
             });
@@ -127,7 +129,8 @@ public class RecordListPage {
     }
 
     RecordTable.Labels labels() {
-        return new RecordTable.Labels(pages.text("ui.records.tier"), pages.text("ui.records.updated"), pages.text("ui.records.tier.none"));
+        return new RecordTable.Labels(pages.text("ui.records.tier"), pages.text("ui.records.updated"), pages.text("ui.records.tier.none"),
+                pages.text("ui.records.stage"), pages.text("ui.records.tags"));
     }
 
     /** One page, or none with the reasons when the service refuses the filter or sort (a value that is not a number…). */
@@ -184,18 +187,20 @@ public class RecordListPage {
         final List<GridStore.SavedView> views;
         final GridStore.SavedView view;
         final List<FieldDefinition> columns;
+        final java.util.Set<String> extras;
         final RecordTable table;
         final List<String> errors;
         final List<String> general;
 
         Grid(FormDefinition def, RoleAccess access, GridQuery query, List<GridStore.SavedView> views, GridStore.SavedView view,
-                List<FieldDefinition> columns, RecordTable table, List<String> errors, List<String> general) {
+                List<FieldDefinition> columns, java.util.Set<String> extras, RecordTable table, List<String> errors, List<String> general) {
             this.def = def;
             this.access = access;
             this.query = query;
             this.views = views;
             this.view = view;
             this.columns = columns;
+            this.extras = extras;
             this.table = table;
             this.errors = errors;
             this.general = general;
@@ -208,8 +213,13 @@ public class RecordListPage {
                     .data("errors", general).data("export", access.may("export") ? export() : null)
                     .data("sortUrl", base).data("base", base);
             if (whole) {
-                List<FilterBar.Option> picker = RecordFields.visible(def, access).stream()
-                        .map(f -> new FilterBar.Option(f.key(), f.label(), columns.contains(f))).toList();
+                List<FilterBar.Option> picker = new ArrayList<>(RecordFields.visible(def, access).stream()
+                        .map(f -> new FilterBar.Option(f.key(), f.label(), columns.contains(f))).toList());
+                // the stage and tags the tier model sets: shown, never edited here
+                for (String extra : RecordTable.extrasOffered(def)) {
+                    picker.add(new FilterBar.Option(extra, pages.text(RecordTable.STAGE.equals(extra) ? "ui.records.stage" : "ui.records.tags"),
+                            extras.contains(extra)));
+                }
                 t.data("formName", def.name()).data("tiers", TierBadge.tiers(def))
                         .data("searchLabel", def.titleField().filter(f -> !access.hidden(f.key())).map(FieldDefinition::label).orElse(null))
                         .data("bar", FilterBar.of(def, access, fields, query.conditions, errors, pages::text))

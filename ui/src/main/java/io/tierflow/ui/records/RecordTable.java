@@ -15,13 +15,22 @@ import io.tierflow.form.type.RelationFieldType;
 import io.tierflow.ui.web.Times;
 
 /**
- * One page of a form's records as the grid shows it: the chosen columns, then tier and update time; the first
+ * One page of a form's records as the grid shows it: the chosen columns, then tier, the lifecycle stage and tags
+ * when chosen (read-only badges), and update time; the first
  * column links to the record. Headers sort (ascending, descending, then back to newest first); simple cells
  * the caller may write can be edited in place; rows can go to the trash. {@code moreUrl} fetches the next
  * keyset page (by id, or by {@code cursor} when sorted) with the same state.
  */
 @TemplateData
-public record RecordTable(List<Column> columns, Column tier, Column updated, List<Row> rows, String moreUrl, boolean trash) {
+public record RecordTable(List<Column> columns, Column tier, Column stage, Column tags, Column updated, List<Row> rows,
+        String moreUrl, boolean trash) {
+
+    /**
+     * The column picker's keys for the stage and tags columns; a field key starts with a letter, so these never
+     * name a field.
+     */
+    static final String STAGE = "_stage";
+    static final String TAGS = "_tags";
 
     /** The widgets a cell edits in place: one short value each; the rest is edited on the record's page. */
     static final Set<String> INLINE = Set.of("text", "number", "money", "percent", "select", "checkbox", "date", "email",
@@ -56,7 +65,7 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
 
     @TemplateData
     public record Row(long id, long version, String href, List<Cell> cells, TierBadge tier, String updated,
-            String deleteUrl, String restoreUrl) {
+            String deleteUrl, String restoreUrl, String stage, List<String> tags) {
 
         /** The first cell links to the record; "#12" when it is empty, so every row stays reachable. */
         public String linkText() {
@@ -69,13 +78,47 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
         }
     }
 
-    /** What the table is built from, besides the page of records. */
+    /**
+     * What the table is built from, besides the page of records.
+     *
+     * @param extras {@link #STAGE} and/or {@link #TAGS} when those columns are shown
+     */
     record Setup(FormDefinition form, RoleAccess access, RecordFields fields, List<FieldDefinition> columns,
-            Map<String, Map<Long, RelationTitles.Linked>> links, GridQuery query, Labels labels, boolean trash) {
+            Map<String, Map<Long, RelationTitles.Linked>> links, GridQuery query, Labels labels, boolean trash, Set<String> extras) {
+
+        Setup(FormDefinition form, RoleAccess access, RecordFields fields, List<FieldDefinition> columns,
+                Map<String, Map<Long, RelationTitles.Linked>> links, GridQuery query, Labels labels, boolean trash) {
+            this(form, access, fields, columns, links, query, labels, trash, Set.of());
+        }
     }
 
-    /** Texts in the user's language: the tier and "updated" headers, and the badge of a record without a tier. */
-    record Labels(String tier, String updated, String noTier) {
+    /** Texts in the user's language: the tier, stage, tags and "updated" headers, and the badge of a record without a tier. */
+    record Labels(String tier, String updated, String noTier, String stage, String tags) {
+
+        Labels(String tier, String updated, String noTier) {
+            this(tier, updated, noTier, null, null);
+        }
+    }
+
+    /** The stage and tags columns the form offers: when its tier model sets stages, and tags (or a trigger adds them). */
+    static List<String> extrasOffered(FormDefinition form) {
+        List<String> offered = new ArrayList<>();
+        var model = form.tierModel();
+        if (model != null && model.stages() != null && !model.stages().isEmpty()) {
+            offered.add(STAGE);
+        }
+        boolean tagging = form.triggers().stream().flatMap(t -> t.actions() == null ? java.util.stream.Stream.empty() : t.actions().stream())
+                .anyMatch(a -> "add_tags".equals(a.get("type")));
+        if (tagging || model != null && model.tags() != null && !model.tags().isEmpty()) {
+            offered.add(TAGS);
+        }
+        return offered;
+    }
+
+    /** The stage and tags columns shown for the picked keys: the offered ones picked, or all offered when nothing was picked. */
+    static Set<String> extras(FormDefinition form, List<String> chosen) {
+        List<String> offered = extrasOffered(form);
+        return Set.copyOf(chosen == null ? offered : offered.stream().filter(chosen::contains).toList());
     }
 
     static RecordTable of(Setup s, RecordPage page) {
@@ -97,12 +140,19 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
                     : base + s.query().query(page.next(), page.cursor());
         }
         return new RecordTable(columns, column(base, s.query(), "tier", s.labels().tier(), false, !s.trash()),
+                extra(s, STAGE, s.labels().stage()), extra(s, TAGS, s.labels().tags()),
                 column(base, s.query(), "updated_at", s.labels().updated(), false, !s.trash()), rows, more, s.trash());
     }
 
     /** The table of a single row, for an in-place edit's answer (records/rows.html renders it). */
     static RecordTable single(Setup s, RecordView r) {
-        return new RecordTable(List.of(), null, null, List.of(row(s, r)), null, s.trash());
+        return new RecordTable(List.of(), null, extra(s, STAGE, s.labels().stage()), extra(s, TAGS, s.labels().tags()), null,
+                List.of(row(s, r)), null, s.trash());
+    }
+
+    /** A stage or tags header when shown; neither sorts. */
+    private static Column extra(Setup s, String key, String label) {
+        return s.extras().contains(key) ? new Column(key, label == null ? key : label, false, null, null) : null;
     }
 
     static Row row(Setup s, RecordView r) {
@@ -129,7 +179,8 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
         return new Row(r.id(), r.version(), base + "/records/" + r.id(), cells, TierBadge.of(s.form(), r.tier(), s.labels().noTier()),
                 Times.format(r.updatedAt()),
                 delete && !s.trash() ? base + "/records/" + r.id() + "/delete" : null,
-                delete && s.trash() ? base + "/records/" + r.id() + "/restore" : null);
+                delete && s.trash() ? base + "/records/" + r.id() + "/restore" : null,
+                r.stage(), r.tags() == null ? List.of() : r.tags());
     }
 
     /** A header; {@code sortable} ones lead to the same grid sorted by them next (asc → desc → default). */
@@ -139,8 +190,8 @@ public record RecordTable(List<Column> columns, Column tier, Column updated, Lis
         return new Column(key, label, numeric, sort, sortable ? base + q.sorted(next).query() : null);
     }
 
-    /** Tier, "updated" and the row's actions follow the field columns. */
+    /** Tier, stage and tags when shown, "updated" and the row's actions follow the field columns. */
     public int width() {
-        return columns.size() + 3;
+        return columns.size() + 3 + (stage == null ? 0 : 1) + (tags == null ? 0 : 1);
     }
 }

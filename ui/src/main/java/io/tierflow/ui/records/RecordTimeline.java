@@ -15,6 +15,9 @@ import io.quarkus.qute.TemplateData;
 import io.tierflow.core.i18n.Messages;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
+import io.tierflow.form.record.TierOverrideExpiry;
+import io.tierflow.form.trigger.TriggerEngine;
+import io.tierflow.form.trigger.TriggerRule;
 import io.tierflow.ui.web.Times;
 
 /**
@@ -40,6 +43,9 @@ public record RecordTimeline(List<Entry> entries, int older) {
     private static final Set<String> CAUSES = Set.of("bulk", "schema", "record.update");
     /** The audit trail records tier changes under this key, beside the fields. */
     private static final String TIER = "tier";
+    /** The rest of the tier state it records beside the fields (TierState.changes), by the label's message code. */
+    private static final Map<String, String> STATE = Map.of("stage", "ui.records.stage", "tags", "ui.records.tags",
+            "tierOverride", "ui.records.override");
 
     /**
      * @param kind     create, update, delete, restore, approved, rejected (the entry's dot), or other
@@ -94,6 +100,8 @@ public record RecordTimeline(List<Entry> entries, int older) {
                 if (TIER.equals(c.getKey()) && form.field(TIER).isEmpty()) {
                     from = tier(form, pair.get(0), noTier);
                     to = tier(form, pair.get(1), noTier);
+                } else if (STATE.containsKey(c.getKey()) && form.field(c.getKey()).isEmpty()) {
+                    shown.add(new Change(Messages.text(locale, STATE.get(c.getKey())), state(locale, pair.get(0)), state(locale, pair.get(1))));
                 } else {
                     shown.add(new Change(label(form, c.getKey()), display(form, c.getKey(), pair.get(0), fields),
                             display(form, c.getKey(), pair.get(1), fields)));
@@ -102,7 +110,7 @@ public record RecordTimeline(List<Entry> entries, int older) {
         }
         String note = text(detail.get("comment"));
         return new Entry(kind != null ? kind : "other", Times.format(text(change.get("at"))), actor(locale, change.get("actor")),
-                kind != null ? Messages.text(locale, "ui.records.timeline." + kind) : action, cause(locale, detail.get("cause")),
+                kind != null ? Messages.text(locale, "ui.records.timeline." + kind) : action, cause(form, locale, detail.get("cause")),
                 shown, from, to, note == null || note.isBlank() ? null : note.strip());
     }
 
@@ -129,6 +137,39 @@ public record RecordTimeline(List<Entry> entries, int older) {
     static String cause(Locale locale, Object cause) {
         String code = text(cause);
         return code != null && CAUSES.contains(code) ? Messages.text(locale, "ui.records.cause." + code) : null;
+    }
+
+    /** Besides {@link #cause(Locale, Object)}: the trigger that wrote (by its name), and an override running out. */
+    static String cause(FormDefinition form, Locale locale, Object cause) {
+        String code = text(cause);
+        if (code != null && code.startsWith(TriggerEngine.CAUSE_PREFIX)) {
+            // trigger:<rule id>:<depth>
+            String id = code.substring(TriggerEngine.CAUSE_PREFIX.length()).split(":", 2)[0];
+            String name = form.triggers().stream().filter(t -> id.equals(t.id())).map(TriggerRule::name)
+                    .filter(n -> n != null && !n.isBlank()).findFirst().orElse(id);
+            return Messages.text(locale, "ui.records.cause.trigger", name);
+        }
+        if (TierOverrideExpiry.CAUSE.equals(code)) {
+            return Messages.text(locale, "ui.records.cause.override-ended");
+        }
+        return cause(locale, cause);
+    }
+
+    /** Stage and tags as read; an override ("B → 2026-12-23T…Z") as its tier and last day. */
+    private static String state(Locale locale, Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.join("、", list.stream().map(String::valueOf).toList());
+        }
+        String t = text(value);
+        int arrow = t == null ? -1 : t.indexOf(" → ");
+        if (arrow > 0) {
+            java.time.Instant until = Times.parse(t.substring(arrow + 3));
+            if (until != null) {
+                return Messages.text(locale, "ui.records.override.value", t.substring(0, arrow),
+                        until.atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString());
+            }
+        }
+        return t;
     }
 
     /** A field's label; a field deleted since keeps its key. */

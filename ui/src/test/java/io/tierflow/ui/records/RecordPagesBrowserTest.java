@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tierflow.core.TestUsers;
 import io.tierflow.core.identity.UserDirectory;
+import io.tierflow.form.FormFixtures;
 import io.tierflow.ui.testing.BrowserSession;
 import io.tierflow.ui.testing.CustomerForms;
 
@@ -156,6 +157,85 @@ class RecordPagesBrowserTest {
             assertThat(page.locator(".step-comment")).containsText("战略客户，同意跟进。");
             assertThat(page.locator(".record-version")).hasText("第 4 版");
             s.screenshot("record-approved");
+        }
+    }
+
+    /** The card alone as target/screenshots/{name}.png; the sticky top bar would cover a card taller than the window. */
+    static void cardShot(Page page, Locator card, String name) {
+        page.addStyleTag(new Page.AddStyleTagOptions().setContent(".topbar { position: static !important; }"));
+        card.screenshot(new Locator.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /**
+     * The tier card of a form whose model has a weighted score, RFM, stages and tags, for a record the model
+     * puts in A and for one a trigger set to B for 30 days. Screenshots: record-tier-card*.png (the card alone).
+     */
+    @Test
+    void theTierCardExplainsScoresAndAnOverride() {
+        String form = "ui_rec_tiercard";
+        String manager = TestUsers.login("east_mgr");
+        if (given().cookie("tierflow_session", manager).get("/api/forms/" + form).statusCode() == 404) {
+            FormFixtures.createCustomerForm(manager, form);
+            given().cookie("tierflow_session", manager).contentType(ContentType.JSON).body(TierCardPagesTest.TRIGGERS)
+                    .put("/api/forms/" + form + "/triggers").then().statusCode(200);
+            for (String values : new String[] {
+                    "{\"name\":\"义乌小商品\",\"revenue\":80,\"visits\":0}",
+                    "{\"name\":\"温州五金\",\"revenue\":300,\"visits\":2}",
+                    "{\"name\":\"宁波港物流\",\"revenue\":900,\"visits\":4}",
+                    "{\"name\":\"杭州云栖科技\",\"revenue\":2600,\"visits\":8}",
+                    "{\"name\":\"苏州精密制造\",\"revenue\":1800,\"visits\":3}" }) {
+                given().cookie("tierflow_session", manager).contentType(ContentType.JSON).body("{\"values\":" + values + "}")
+                        .post("/api/forms/" + form + "/records").then().statusCode(201);
+            }
+            int version = given().cookie("tierflow_session", manager).contentType(ContentType.JSON)
+                    .body("{\"tierModel\":" + TierCardPagesTest.MODEL + "}").post("/api/forms/" + form + "/rules")
+                    .then().statusCode(201).extract().jsonPath().getInt("version");
+            given().cookie("tierflow_session", manager).post("/api/forms/" + form + "/rules/" + version + "/simulate").then().statusCode(200);
+            given().cookie("tierflow_session", manager).post("/api/forms/" + form + "/rules/" + version + "/publish").then().statusCode(200);
+        }
+        try (BrowserSession s = BrowserSession.open(base)) {
+            Page page = s.page();
+            page.navigate("/forms/" + form);
+            s.login("east_mgr", TestUsers.PASSWORD);
+            Locator row = page.locator("#record-rows tr", new Page.LocatorOptions().setHasText("杭州云栖科技"));
+            assertThat(row.locator(".badge-stage")).hasText("活跃");
+            assertThat(row.locator(".badge-tag")).hasText("big_spender");
+            s.screenshot("records-list-stage-tags");
+
+            row.locator("a").first().click();
+            Locator card = page.locator(".tier-why");
+            assertThat(card.locator(".card-title")).hasText("为什么是 A 层");
+            assertThat(page.locator(".record-head .badge-stage")).hasText("活跃");
+            assertThat(card.locator(".why-score")).hasCount(2);
+            assertThat(card.locator(".why-score").first().locator(".why-score-total")).hasText("88"); // 100 × 40 % + 80 × 60 %
+            assertThat(card.locator(".why-score").first().locator(".why-seg")).hasCount(2);
+            assertThat(card.locator(".why-quintiles").first()).containsText("基于 5 条记录");
+            assertThat(card.locator(".why-rule.is-decisive")).containsText("value_score >= 60");
+            cardShot(page, card, "record-tier-card");
+            s.screenshot("record-page-scores");
+
+            // a trigger sets the tier to B for 30 days: the card says so, with the model's own tier
+            page.locator("#v-industry").selectOption("it");
+            page.getByRole(AriaRole.BUTTON, named("保存修改")).click();
+            assertThat(page.locator(".flash-success")).hasText("已保存");
+            // the journal applies it a moment after the save; the page may be read while it does
+            for (int i = 0; i < 40 && !"B".equals(page.locator(".record-head .tier-badge").textContent()); i++) {
+                page.waitForTimeout(500);
+                page.reload();
+            }
+            assertThat(page.locator(".record-head .tier-badge")).hasText("B");
+            assertThat(card.locator(".why-pin")).containsText("人工/规则指定为 B");
+            assertThat(card.locator(".why-pin")).containsText("原因：战略行业，模型结果 A");
+            assertThat(page.locator(".record-head .badge-pin")).containsText("指定至");
+            cardShot(page, card, "record-tier-card-override");
+        }
+        try (BrowserSession s = BrowserSession.openPhone(base)) {
+            Page page = s.page();
+            page.navigate("/forms/" + form);
+            s.login("east_mgr", TestUsers.PASSWORD);
+            page.locator("#record-rows tr", new Page.LocatorOptions().setHasText("杭州云栖科技")).locator("a").first().click();
+            assertThat(page.locator(".tier-why .why-pin")).isVisible();
+            cardShot(page, page.locator(".tier-why"), "record-tier-card-phone");
         }
     }
 
