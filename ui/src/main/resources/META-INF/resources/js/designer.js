@@ -522,8 +522,53 @@
     h.push('<div class="props-actions"><button type="button" class="btn btn-secondary btn-sm btn-danger-text" data-remove-field="' + f.uid + '">' + esc(t('field.remove')) + '</button></div>');
     props.innerHTML = h.join('');
     wireOptionLists(f);
+    attachFormulaEditors(f);
     props.querySelectorAll('[data-formula]').forEach(function (area) { if (!area.hasAttribute('aria-invalid')) checkFormula(area, true); });
   }
+
+  // ---- formula settings in the formula editor (/js/formula-editor.js): completion of the draft's fields and the
+  // platform's functions, checked against the draft (its fields may not be published yet); without the editor's
+  // scripts the plain box stays, checked by checkFormula below ----
+  function formulaNames(f, filter) {
+    var list = filter ? (childForm(f) || { fields: [] }).fields : ordered().filter(function (x) { return x.uid !== f.uid; });
+    return list.map(function (x) {
+      return { name: x.key, label: x.label, kind: 'field', typeName: x.type && types[x.type] ? types[x.type].label : '' };
+    });
+  }
+  function formulaCheckBody(f, filter, text) {
+    if (filter) {
+      var child = childForm(f);
+      return { form: child ? child.key : null, formula: text };
+    }
+    return { form: editing ? state.key : null, formula: text, fields: ordered().map(input) };
+  }
+  function attachFormulaEditors(f) {
+    if (!window.TierflowFormula) return;
+    props.querySelectorAll('textarea[data-formula]').forEach(function (area) {
+      var filter = area.getAttribute('data-formula') === 'filter';
+      var editor = window.TierflowFormula.attach(area, {
+        texts: data.formulaText, preview: false, required: area.hasAttribute('data-required'),
+        expect: area.getAttribute('data-opt') === 'visibleWhen' ? 'BOOLEAN' : null,
+        names: function () { return formulaNames(f, filter); },
+        checkBody: function (text) { return formulaCheckBody(f, filter, text); },
+        // the publish's message under the box stays until the builder changes the formula
+        checkNow: !area.hasAttribute('aria-invalid')
+      });
+      if (!editor) return;
+      // one status line, the editor's, under the id the plain box's had
+      var own = document.getElementById(area.id + '-status');
+      var status = editor.cm.getWrapperElement().parentNode.querySelector('.formula-status');
+      if (own && status) {
+        own.remove();
+        status.id = area.id + '-status';
+      }
+    });
+  }
+  // an editor inside a closed "more settings" has no size until it is opened
+  props.addEventListener('toggle', function (e) {
+    if (!e.target.open) return;
+    e.target.querySelectorAll('textarea[data-formula]').forEach(function (a) { if (a.formulaEditor) a.formulaEditor.refresh(); });
+  }, true);
 
   function optionId(o) { return 'p-opt-' + o.name; }
 
@@ -772,6 +817,12 @@
     if ((el = e.target.closest('[data-insert]'))) {
       var area = document.getElementById(el.getAttribute('data-into'));
       var text = el.getAttribute('data-insert');
+      if (area.formulaEditor) {
+        // the editor's change writes the textarea back and sends its input event
+        area.formulaEditor.cm.replaceSelection(text);
+        area.formulaEditor.cm.focus();
+        return;
+      }
       var start = area.selectionStart, end = area.selectionEnd;
       area.value = area.value.slice(0, start) + text + area.value.slice(end);
       area.focus();
@@ -794,6 +845,7 @@
   // ---- formulas: checked as the builder types, against the draft's fields ----
   var checkTimers = {};
   function checkFormula(area, now) {
+    if (area.formulaEditor) return; // the editor checks it itself
     var id = area.id;
     clearTimeout(checkTimers[id]);
     checkTimers[id] = setTimeout(function () { runCheck(area); }, now ? 0 : 350);

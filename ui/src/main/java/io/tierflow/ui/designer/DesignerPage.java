@@ -123,6 +123,7 @@ public class DesignerPage {
         data.put("forms", all.stream().filter(f -> form == null || f.id() != form.id()).map(DesignerPage::formSummary).toList());
         data.put("self", form == null ? null : formSummary(form));
         data.put("text", DesignerCatalog.scriptTexts(pages.locale()));
+        data.put("formulaText", io.tierflow.ui.rules.FormulaEditorTexts.of(pages.locale()));
         return pages.page(template).data("form", form).data("types", catalog.types(pages.locale()))
                 .data("data", script(data));
     }

@@ -82,6 +82,18 @@ class DesignerBrowserTest {
         page.locator("#p-key").fill(key);
     }
 
+    /**
+     * Types a formula setting in its editor (CodeMirror over the setting's textarea, which stays the value), as a
+     * person does: into the editor, replacing what is there; the completion list is closed afterwards.
+     */
+    static void typeFormula(Page page, String id, String text) {
+        page.locator(".field-option:has(#" + id + ") .CodeMirror").click();
+        page.keyboard().press("Control+A");
+        page.keyboard().press("Backspace");
+        page.keyboard().type(text);
+        page.keyboard().press("Escape");
+    }
+
     @Test
     void aManagerDesignsAFormPublishesItAndFillsInARecord() {
         try (BrowserSession s = BrowserSession.open(base)) {
@@ -142,15 +154,40 @@ class DesignerBrowserTest {
             drag(page, page.locator(".palette-item[data-type=formula]"), section);
             name(page, "公式", "预估价值", "value");
 
-            // the formula is checked as it is typed, against the fields not published yet
-            Locator formula = page.locator("#p-opt-formula");
-            formula.fill("budget * ");
+            // the formula editor completes the draft's fields (by key or label) and checks the formula as it is
+            // typed, against the fields not published yet
+            page.locator(".field-option:has(#p-opt-formula) .CodeMirror").click();
+            page.keyboard().type("bud");
+            Locator hints = page.locator(".CodeMirror-hints");
+            assertThat(hints.locator("li").first()).containsText("budget");
+            assertThat(hints.locator("li").first()).containsText("年采购额");
+            page.keyboard().press("Enter");
+            page.keyboard().type(" * ");
+            assertThat(page.locator("#p-opt-formula")).hasValue("budget * ");
             assertThat(page.locator("#p-opt-formula-status")).containsText("第 1 行第");
             assertThat(page.locator("#p-opt-formula-status")).hasClass(Pattern.compile("is-bad"));
             s.screenshot("designer-formula-error");
-            formula.fill("IFNULL(budget, 0) * 0.1 + IFNULL(staff, 0)");
-            assertThat(page.locator("#p-opt-formula-status")).containsText("公式有效，结果为数字");
+            typeFormula(page, "p-opt-formula", "IFNULL(budget, 0) * 0.1 + IFNULL(");
+            // a field's chip puts its key where the cursor is
+            page.locator(".chip[data-insert=staff]").click();
+            page.keyboard().type(", 0");
+            assertThat(page.locator("#p-opt-formula")).hasValue("IFNULL(budget, 0) * 0.1 + IFNULL(staff, 0)");
+            assertThat(page.locator("#p-opt-formula-status")).containsText("有效，结果是数字");
             assertThat(page.locator("#p-opt-formula-status")).containsText("budget, staff");
+            s.screenshot("designer-formula-editor");
+            // a condition under "more settings" gets the editor too, and must give yes or no
+            page.locator(".dz-field[aria-label=签约日期]").click();
+            page.locator(".props-more summary").click();
+            typeFormula(page, "p-opt-visibleWhen", "budget * 2");
+            assertThat(page.locator("#p-opt-visibleWhen-status")).containsText("结果必须是是/否");
+            typeFormula(page, "p-opt-visibleWhen", "budget > 100");
+            assertThat(page.locator("#p-opt-visibleWhen-status")).containsText("有效，结果是是/否");
+            s.screenshot("designer-visible-when");
+            page.locator(".field-option:has(#p-opt-visibleWhen) .CodeMirror").click();
+            page.keyboard().press("Control+A");
+            page.keyboard().press("Backspace");
+            assertThat(page.locator("#p-opt-visibleWhen")).hasValue("");
+            page.locator(".dz-field[aria-label=预估价值]").click();
 
             assertThat(page.locator(".dz-field")).hasCount(8);
             assertThat(page.locator(".dz-field .dz-field-label")).hasText(new String[] {
@@ -257,14 +294,15 @@ class DesignerBrowserTest {
             s.screenshot("designer-relation");
             page.locator(".palette-item[data-type=formula]").click();
             name(page, "公式", "预算（元）", "budget_yuan");
-            page.locator("#p-opt-formula").fill("budget * 10000 +");
+            typeFormula(page, "p-opt-formula", "budget * 10000 +");
+            assertThat(page.locator("#p-opt-formula")).hasValue("budget * 10000 +");
             // a formula the server refuses on publish is shown at its field, with line and column
             page.getByRole(AriaRole.BUTTON, named("发布")).click();
             assertThat(page.locator("#designer-alert")).containsText("需要修改");
             assertThat(page.locator(".dz-field.has-error")).hasCount(1);
             assertThat(page.locator(".field-option.has-error .field-error")).containsText("第 1 行");
             s.screenshot("designer-publish-error");
-            page.locator("#p-opt-formula").fill("budget * 10000");
+            typeFormula(page, "p-opt-formula", "budget * 10000");
             // a field dropped on another tab moves there, to its last section
             drag(page, page.locator(".dz-field[aria-label=跟进记录]"), page.locator(".dz-tab[data-tab='0']"));
             assertThat(page.getByRole(AriaRole.TAB, named("基本信息 3"))).hasAttribute("aria-selected", "true");
