@@ -1,7 +1,7 @@
 package io.tierflow.form.record;
 
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.tierflow.core.db.OnWorker;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.form.model.FormDefinition;
@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -55,12 +54,12 @@ public class TierOverrideExpiry {
     /** @return how many records got their model's tier back */
     public int sweep() {
         int ended = 0;
-        for (FormDefinition form : await(() -> sessions.withSession(forms::list))) {
-            List<String> ids = await(() -> sessions.withSession(s -> NativeSql.texts(s, "SELECT CAST(id AS text) FROM "
+        for (FormDefinition form : OnWorker.await(() -> sessions.withSession(forms::list))) {
+            List<String> ids = OnWorker.await(() -> sessions.withSession(s -> NativeSql.texts(s, "SELECT CAST(id AS text) FROM "
                     + form.table() + " WHERE tier_override IS NOT NULL AND tier_override_until <= now() AND deleted_at IS NULL"
                     + " ORDER BY id LIMIT " + BATCH)));
             for (String id : ids) {
-                ended += await(() -> sessions.withTransaction(s -> end(s, form, Long.parseLong(id))));
+                ended += OnWorker.await(() -> sessions.withTransaction(s -> end(s, form, Long.parseLong(id))));
             }
         }
         return ended;
@@ -76,13 +75,4 @@ public class TierOverrideExpiry {
         });
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 }

@@ -2,8 +2,8 @@ package io.tierflow.form.ruleset;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.OnWorker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -95,7 +95,7 @@ public class RetierRunner {
         while (true) {
             RetierBatch.Outcome outcome;
             try {
-                outcome = await(() -> batch.run(jobId, batchSize));
+                outcome = OnWorker.await(() -> batch.run(jobId, batchSize));
                 failures = 0;
             } catch (RuntimeException e) {
                 // the batch rolled back; a passing problem (a lost connection, a deadlock) deserves another try
@@ -106,7 +106,7 @@ public class RetierRunner {
                 }
                 LOG.errorf(e, "Re-tier job %d failed", jobId);
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-                await(() -> sessions.withTransaction(s -> jobs.finish(s, jobId, RetierJob.FAILED,
+                OnWorker.await(() -> sessions.withTransaction(s -> jobs.finish(s, jobId, RetierJob.FAILED,
                         message.length() > 2000 ? message.substring(0, 2000) : message)));
                 return;
             }
@@ -141,7 +141,7 @@ public class RetierRunner {
     /** Starts every running job silent for {@code seconds} that this node is not running already. */
     void resume(int seconds) {
         try {
-            List<Long> ids = await(() -> sessions.withSession(s -> jobs.stale(s, seconds)));
+            List<Long> ids = OnWorker.await(() -> sessions.withSession(s -> jobs.stale(s, seconds)));
             for (Long id : ids) {
                 if (!running.containsKey(id)) {
                     LOG.infof("Resuming re-tier job %d", id);
@@ -153,15 +153,6 @@ public class RetierRunner {
         }
     }
 
-    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -1,5 +1,7 @@
 package io.tierflow.form.transfer;
 
+import io.tierflow.core.db.OnWorker;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierflow.core.audit.AuditLog;
 import io.tierflow.core.error.Problem;

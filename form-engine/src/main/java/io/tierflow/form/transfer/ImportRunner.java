@@ -1,5 +1,7 @@
 package io.tierflow.form.transfer;
 
+import io.tierflow.core.db.OnWorker;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.audit.AuditLog;

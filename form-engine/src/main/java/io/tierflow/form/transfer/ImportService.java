@@ -1,5 +1,7 @@
 package io.tierflow.form.transfer;
 
+import io.tierflow.core.db.OnWorker;
+
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;

@@ -2,7 +2,7 @@ package io.tierflow.form.trigger;
 
 import com.cronutils.model.time.ExecutionTime;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.tierflow.core.db.OnWorker;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.core.db.OrdinalParams;
@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -73,7 +72,7 @@ public class ScheduledTriggerRunner {
     /** Runs every scheduled rule due at {@code now} that has not run for that due time; @return records fired for */
     public int runDue(ZonedDateTime now) {
         int fired = 0;
-        for (FormDefinition form : await(() -> sessions.withSession(forms::list))) {
+        for (FormDefinition form : OnWorker.await(() -> sessions.withSession(forms::list))) {
             if (form.triggers().stream().noneMatch(r -> TriggerRule.SCHEDULE.equals(r.when()))) {
                 continue;
             }
@@ -85,7 +84,7 @@ public class ScheduledTriggerRunner {
                 }
                 Optional<ZonedDateTime> due = ExecutionTime.forCron(TimeWindows.CRON.parse(rule.cron())).lastExecution(now);
                 if (due.isPresent()) {
-                    fired += await(() -> sessions.withTransaction(session -> claim(session, form, rule, due.get())
+                    fired += OnWorker.await(() -> sessions.withTransaction(session -> claim(session, form, rule, due.get())
                             .chain(claimed -> claimed ? run(session, compiled, t, due.get()) : Uni.createFrom().item(0))));
                 }
             }
@@ -139,13 +138,4 @@ public class ScheduledTriggerRunner {
                 });
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,9 +30,9 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.tierflow.core.db.OnWorker;
 import io.tierflow.core.error.FieldProblem;
 import io.tierflow.core.error.Problem;
 import io.tierflow.core.identity.Caller;
@@ -396,7 +395,7 @@ public class ImportWizardPage {
 
     private ImportReport report(FormDefinition def, long id) {
         Caller caller = pages.caller();
-        ImportReport report = await(() -> jobs.find(id, def.key(), caller.id(), caller.isAdmin(), pages.locale()));
+        ImportReport report = OnWorker.await(() -> jobs.find(id, def.key(), caller.id(), caller.isAdmin(), pages.locale()));
         if (report == null) {
             throw Problem.notFound("form.import.not-found", id);
         }
@@ -404,7 +403,7 @@ public class ImportWizardPage {
     }
 
     private FormDefinition definition(String form) {
-        return await(() -> forms.get(form));
+        return OnWorker.await(() -> forms.get(form));
     }
 
     private static ImportUploads.Upload found(ImportUploads.Upload upload) {
@@ -440,13 +439,4 @@ public class ImportWizardPage {
         return posted;
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.tierflow.form.transfer;
+package io.tierflow.core.db;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -6,14 +6,14 @@ import java.util.function.Supplier;
 
 /**
  * Runs a reactive pipeline (Hibernate Reactive sessions, the record services) from a worker thread and waits
- * for it: the import and export code reads and writes files, which must not happen on the event loop.
+ * for it: for work that blocks (files of imports and exports) or runs on a schedule.
  */
-final class OnWorker {
+public final class OnWorker {
 
     private OnWorker() {
     }
 
-    static <T> T await(Supplier<Uni<T>> work) {
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (RuntimeException | Error e) {
