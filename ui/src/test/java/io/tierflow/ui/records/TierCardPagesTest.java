@@ -36,20 +36,7 @@ class TierCardPagesTest {
     static final String FORM = "ui_tier_card";
     static final String BASE = "/forms/" + FORM;
 
-    static final String MODEL = """
-            {"scores":[
-               {"key":"value_score","label":"综合评分","kind":"weighted","dimensions":[
-                  {"key":"value","label":"客户价值","weight":40,"formula":"IFNULL(revenue, 0)",
-                   "bands":{"thresholds":[100,1000],"scores":[10,50,100]}},
-                  {"key":"activity","label":"活跃度","weight":60,"formula":"MIN(IFNULL(visits, 0) * 10, 100)"}]},
-               {"key":"rfm","label":"RFM","kind":"rfm","dimensions":[
-                  {"key":"r","label":"最近","formula":"IFNULL(visits, 0)","quintiles":"low_is_better"},
-                  {"key":"f","label":"频次","formula":"IFNULL(visits, 0)","quintiles":"high_is_better"},
-                  {"key":"m","label":"金额","formula":"IFNULL(revenue, 0)","quintiles":"high_is_better"}]}],
-             "rules":[{"tier":"A","condition":"value_score >= 60"},{"tier":"B","condition":"value_score >= 30"},
-                      {"tier":"C","condition":"true"}],
-             "stages":[{"stage":"沉睡","condition":"IFNULL(visits, 0) == 0"},{"stage":"活跃","condition":"activity >= 50"}],
-             "tags":[{"tag":"big_spender","condition":"m >= 4"},{"tag":"needs_visit","condition":"IFNULL(visits, 0) < 3"}]}""";
+    static final String MODEL = FormFixtures.SCORED_MODEL;
 
     /** The rep's role may not see the revenue; the team scope lets them see the manager's records. */
     static final String PERMISSIONS = """
