@@ -43,7 +43,7 @@ public class QuintileBoundaries {
         }
         OrdinalParams params = new OrdinalParams();
         String from = TierSql.from(form, compiled, types, params);
-        java.util.function.Function<FieldRef, String> column = compiled.columns(TierSql.fields(form, types));
+        java.util.function.Function<FieldRef, String> column = compiled.columns(io.tierflow.form.record.FormulaColumns.columns(form, types));
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, FieldRef> v : values.entrySet()) {
             String col = column.apply(v.getValue());

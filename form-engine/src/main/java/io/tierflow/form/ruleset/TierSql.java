@@ -1,14 +1,12 @@
 package io.tierflow.form.ruleset;
 
 import io.tierflow.core.db.OrdinalParams;
-import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.record.FormulaColumns;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.FieldRef;
 import io.tierflow.rule.formula.SqlExpression;
 import io.tierflow.rule.tier.CompiledTierModel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,8 +15,8 @@ import java.util.function.Function;
  * table aliased {@code r} and {@link #tier()} the CASE WHEN that gives each row's tier (what the write pipeline's
  * MVEL decides for it). Conditions read the stored columns, formula, lookup and rollup fields included; the
  * rule-engine's SQL back end turns every literal and tier name into a bound parameter.
- * <p>Formulas read a multi-valued field (text[] or bigint[] column) as its values joined by ",", so such columns
- * are projected that way first, in a lateral subquery the planner folds into the scan.
+ * <p>Fields are read as formulas read them ({@link FormulaColumns}); the model's scores come from lateral
+ * subqueries after the table.
  */
 record TierSql(String from, String tier, String stage, String tags) {
 
@@ -37,7 +35,7 @@ record TierSql(String from, String tier, String stage, String tags) {
     /** As {@link #of(FormDefinition, CompiledTierModel, FieldTypes, OrdinalParams)}; {@code state}: also the stage and tags. */
     static TierSql of(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params, boolean state) {
         String from = from(form, model, types, params);
-        Function<FieldRef, String> columns = model.columns(fields(form, types));
+        Function<FieldRef, String> columns = model.columns(FormulaColumns.columns(form, types));
         String tier = "CASE WHEN " + OVERRIDE_ACTIVE + " THEN r.tier_override ELSE " + ordinal(model.sql(columns), params) + " END";
         String stage = state && model.hasStages() ? ordinal(model.stageSql(columns), params) : "r.stage";
         String tags = "r.tags";
@@ -56,20 +54,12 @@ record TierSql(String from, String tier, String stage, String tags) {
      * scores' lateral subqueries; read their values through {@code model.columns(…)} as {@link #of} does.
      */
     static String from(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params) {
-        return FormulaColumns.from(form, model.fieldIds(), types) + ordinal(model.lateralJoins(fields(form, types)), params);
-    }
-
-    static Function<FieldRef, String> fields(FormDefinition form, FieldTypes types) {
-        return FormulaColumns.columns(form, types);
+        return FormulaColumns.from(form, model.fieldIds(), types) + ordinal(model.lateralJoins(FormulaColumns.columns(form, types)), params);
     }
 
     private static String ordinal(SqlExpression e, OrdinalParams params) {
         SqlExpression numbered = e.withOrdinalPlaceholders(params.next());
         params.addAll(numbered.params());
         return numbered.sql();
-    }
-
-    private static boolean multiValued(FieldDefinition f, FieldTypes types) {
-        return types.get(f.type()).columnType(f).endsWith("[]");
     }
 }
