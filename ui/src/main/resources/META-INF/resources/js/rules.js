@@ -58,8 +58,8 @@
         if (val('.weight') !== '' && !isNaN(Number(val('.weight')))) d.weight = Number(val('.weight'));
         var scoring = val('.scoring');
         if (scoring === 'bands') d.bands = { thresholds: numbers(val('.bands.thresholds')), scores: numbers(val('.bands.scores')) };
-        if (scoring === 'quintiles') {
-          d.quintiles = val('.quintiles') || 'high_is_better';
+        if (scoring === 'quintiles' || scoring === 'percentRank') {
+          d[scoring] = val('.quintiles') || 'high_is_better';
           if (val('.boundaries')) d.boundaries = numbers(val('.boundaries'));
         }
         score.dimensions.push(d);

@@ -21,9 +21,9 @@ import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The quintile boundaries of a model's RFM-style dimensions: the 20th, 40th, 60th and 80th percentile
- * ({@code percentile_disc}, so each is a value some record has) of the dimension's value over the form's live
- * records, in one scan. Computed when a version is simulated or published, and stored in it, so per-record and
+ * The boundaries of a model's dimensions scored within the form: for quintiles the 20th, 40th, 60th and 80th
+ * percentile, for a percent rank the 1st … 99th ({@code percentile_disc}, so each is a value some record has) of
+ * the dimension's value over the form's live records, in one scan. Computed when a version is simulated or published, and stored in it, so per-record and
  * set-based evaluation use the same numbers until the next publish.
  */
 @ApplicationScoped
@@ -47,8 +47,11 @@ public class QuintileBoundaries {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, FieldRef> v : values.entrySet()) {
             String col = column.apply(v.getValue());
-            parts.add("CAST(" + params.bind(v.getKey()) + " AS text), json_build_array(percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY "
-                    + col + "), count(" + col + "))");
+            ScoreDimension dim = model.scores().stream().flatMap(sc -> sc.dimensions().stream())
+                    .filter(d -> d.key().equals(v.getKey())).findFirst().orElseThrow();
+            String fractions = String.join(", ", dim.fractions().stream().map(BigDecimal::toPlainString).toList());
+            parts.add("CAST(" + params.bind(v.getKey()) + " AS text), json_build_array(percentile_disc(ARRAY[" + fractions
+                    + "]) WITHIN GROUP (ORDER BY " + col + "), count(" + col + "))");
         }
         String query = "SELECT json_build_object(" + String.join(", ", parts) + ")::text FROM " + from + " WHERE r.deleted_at IS NULL";
         return NativeSql.text(session, query, params.toArray()).map(text -> with(model, rows.tree(text)));
@@ -59,7 +62,7 @@ public class QuintileBoundaries {
         for (ScoreModel s : model.scores()) {
             List<ScoreDimension> dims = new ArrayList<>();
             for (ScoreDimension d : s.dimensions()) {
-                JsonNode f = d.quintiles() == null ? null : found.get(d.key());
+                JsonNode f = d.fractions().isEmpty() ? null : found.get(d.key());
                 if (f == null) {
                     dims.add(d);
                     continue;

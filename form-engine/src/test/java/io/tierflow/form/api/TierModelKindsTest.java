@@ -114,6 +114,32 @@ class TierModelKindsTest {
     }
 
     @Test
+    void aPercentRankIsComputedOverTheFormAndGivesEachRecordItsPlace() {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_rank");
+        long[] ids = new long[20];
+        for (int i = 0; i < 20; i++) {
+            ids[i] = create("kinds_rank", "客户" + i, (i + 1) * 10, 1);
+        }
+        String model = """
+                {"scores":[{"key":"rank","label":"营收排名","kind":"weighted","dimensions":[
+                   {"key":"revenue_rank","label":"营收排名","weight":1,"formula":"IFNULL(revenue, 0)","percentRank":"high_is_better"}]}],
+                 "rules":[{"tier":"Top","condition":"rank >= 90"},{"tier":"Rest","condition":"true"}]}""";
+        int version = as("east_mgr").body("{\"tierModel\":" + model + "}").post("/api/forms/kinds_rank/rules")
+                .then().statusCode(201).extract().jsonPath().getInt("version");
+        as("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/simulate").then().statusCode(200);
+        JsonPath draft = as("east_mgr").get("/api/forms/kinds_rank/rules/" + version).then().statusCode(200).extract().jsonPath();
+        assertEquals(99, draft.getList("tierModel.scores[0].dimensions[0].boundaries").size());
+        assertEquals(20, draft.getInt("tierModel.scores[0].dimensions[0].boundariesOver"));
+        as("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/publish").then().statusCode(200)
+                .body("job.status", equalTo("done"));
+        assertEquals("Top", record("kinds_rank", ids[19]).getString("tier"), "200: at or above all 99 percentiles");
+        assertEquals("Rest", record("kinds_rank", ids[9]).getString("tier"));
+        as("east_mgr").get("/api/forms/kinds_rank/records/" + ids[9] + "/tier").then().statusCode(200)
+                .body("scores[0].dimensions[0].score", equalTo(50));
+    }
+
+    @Test
     void aBadModelIsAnsweredByPathInTheCallersLanguage() {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_bad");

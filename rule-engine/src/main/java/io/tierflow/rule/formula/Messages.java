@@ -117,12 +117,12 @@ final class Messages {
                 "维度公式的结果必须是数字，但此公式的结果是{0}。");
         m("formula.tier.bad-bands", "Bands need 1 to 100 ascending thresholds and exactly one more score than thresholds.",
                 "区间需要 1 到 100 个递增的界值，分数必须比界值多一个。");
-        m("formula.tier.bands-and-quintiles", "Score a dimension by bands or by quintiles, not both.",
-                "维度只能按区间或按五分位打分，不能同时使用。");
+        m("formula.tier.bands-and-quintiles", "Score a dimension one way only: bands, quintiles or percent rank.",
+                "维度只能用一种方式打分：区间、五分位或百分位排名。");
         m("formula.tier.bad-quintiles", "quintiles must be high_is_better or low_is_better, not '{0}'.",
                 "五分位方向必须是 high_is_better（越高越好）或 low_is_better（越低越好），而不是 “{0}”。");
-        m("formula.tier.bad-boundaries", "Quintile boundaries are 4 numbers in ascending order.",
-                "五分位界值必须是 4 个递增排列的数字。");
+        m("formula.tier.bad-boundaries", "The boundaries are {0} numbers in ascending order (4 for quintiles, 99 for percent rank).",
+                "界值必须是 {0} 个递增排列的数字（五分位 4 个，百分位排名 99 个）。");
         m("formula.tier.blank-name", "Entry #{0} has no name.", "第 {0} 项没有名称。");
         m("formula.tier.too-many", "At most {1} entries are allowed here; there are {0}.", "此处最多 {1} 项，当前有 {0} 项。");
         m("formula.eval.text-too-long", "A text result would be longer than {0} characters.",

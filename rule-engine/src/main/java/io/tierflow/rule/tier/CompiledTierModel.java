@@ -122,14 +122,14 @@ public final class CompiledTierModel {
         return "vn" + (-ref.fieldId());
     }
 
-    /** For each dimension scored by quintiles, by key, the derived value its boundaries are percentiles of. */
+    /** For each dimension scored by quintiles or percent rank, by key, the derived value its boundaries are percentiles of. */
     public Map<String, FieldRef> quintileValues() {
         Map<String, FieldRef> out = new LinkedHashMap<>();
         Map<Long, FieldRef> byId = new HashMap<>();
         derived.forEach(d -> byId.put(d.ref().fieldId(), d.ref()));
         for (Score s : scores) {
             for (Dimension d : s.dimensions()) {
-                if (d.definition().quintiles() != null) {
+                if (!d.definition().fractions().isEmpty()) {
                     out.put(d.definition().key(), byId.get(d.valueId()));
                 }
             }
@@ -283,6 +283,7 @@ public final class CompiledTierModel {
     }
 
     private static List<BigDecimal> crossed(ScoreDimension d, Object value) {
+        // a percent rank's 99 percentiles are summed up by its points
         List<BigDecimal> bounds = d.bands() != null ? d.bands().thresholds() : d.quintiles() != null ? d.boundaries() : null;
         if (bounds == null || !(value instanceof BigDecimal x)) {
             return List.of();

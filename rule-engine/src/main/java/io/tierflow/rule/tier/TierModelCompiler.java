@@ -189,7 +189,7 @@ public class TierModelCompiler {
 
     /** The formula that turns a dimension's value {@code x} into points, or null when the value is the score. */
     private static String points(ScoreDimension d, String path, String en, String zh) {
-        if (d.bands() != null && d.quintiles() != null) {
+        if ((d.bands() != null ? 1 : 0) + (d.quintiles() != null ? 1 : 0) + (d.percentRank() != null ? 1 : 0) > 1) {
             throw new FormulaException("formula.tier.bands-and-quintiles", 0, 0).withPart(path, en, zh);
         }
         if (d.bands() != null) {
@@ -201,32 +201,42 @@ public class TierModelCompiler {
             }
             return bandScore(t, s);
         }
-        if (d.quintiles() == null) {
+        String direction = d.quintiles() != null ? d.quintiles() : d.percentRank();
+        if (direction == null) {
             return null;
         }
-        boolean high = ScoreDimension.HIGH_IS_BETTER.equals(d.quintiles());
-        if (!high && !ScoreDimension.LOW_IS_BETTER.equals(d.quintiles())) {
-            throw new FormulaException("formula.tier.bad-quintiles", 0, 0, d.quintiles()).withPart(path + ".quintiles", en, zh);
+        String option = d.quintiles() != null ? ".quintiles" : ".percentRank";
+        boolean high = ScoreDimension.HIGH_IS_BETTER.equals(direction);
+        if (!high && !ScoreDimension.LOW_IS_BETTER.equals(direction)) {
+            throw new FormulaException("formula.tier.bad-quintiles", 0, 0, direction).withPart(path + option, en, zh);
         }
         List<BigDecimal> b = d.boundaries();
         if (b == null || b.isEmpty()) {
             return "IF(false, x, null)"; // not computed over the form yet: no score
         }
-        if (b.size() != 4 || b.contains(null) || !ascending(b, false)) {
-            throw new FormulaException("formula.tier.bad-boundaries", 0, 0).withPart(path + ".boundaries", en, zh);
+        if (b.size() != d.fractions().size() || b.contains(null) || !ascending(b, false)) {
+            throw new FormulaException("formula.tier.bad-boundaries", 0, 0, d.fractions().size()).withPart(path + ".boundaries", en, zh);
         }
-        // from each distinct boundary on, one point more for every boundary at or below it
+        // quintiles 1–5, percent rank 0–99: from each distinct boundary on, one point more for every boundary at or below it
+        int lowest = d.quintiles() != null ? 1 : 0;
+        int highest = lowest + b.size();
         List<BigDecimal> bounds = new ArrayList<>();
-        List<BigDecimal> scores = new ArrayList<>(List.of(BigDecimal.valueOf(high ? 1 : 5)));
+        List<BigDecimal> scores = new ArrayList<>(List.of(BigDecimal.valueOf(high ? lowest : highest)));
         for (BigDecimal v : b) {
             if (!bounds.isEmpty() && bounds.get(bounds.size() - 1).compareTo(v) == 0) {
                 continue;
             }
             bounds.add(v);
             long atOrBelow = b.stream().filter(x -> x.compareTo(v) <= 0).count();
-            scores.add(BigDecimal.valueOf(high ? 1 + atOrBelow : 5 - atOrBelow));
+            scores.add(BigDecimal.valueOf(high ? lowest + atOrBelow : highest - atOrBelow));
         }
-        return bandScore(bounds, scores);
+        // a percent rank's 99 bounds are too many to nest as comparisons: one BANDSCORE over the list
+        return bounds.size() > 8 ? bandList(bounds, scores) : bandScore(bounds, scores);
+    }
+
+    private static String bandList(List<BigDecimal> bounds, List<BigDecimal> scores) {
+        return "BANDSCORE(x, \"" + String.join(",", bounds.stream().map(BigDecimal::toPlainString).toList()) + "\", \""
+                + String.join(",", scores.stream().map(BigDecimal::toPlainString).toList()) + "\")";
     }
 
     /**

@@ -210,6 +210,81 @@ class ScoreModelTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void percentRankScoresTheValuesPlaceAmongTheFormsPercentilesInBothBackEnds() throws SQLException {
+        List<BigDecimal> percentiles = new ArrayList<>();
+        for (int i = 1; i <= 99; i++) {
+            percentiles.add(BigDecimal.valueOf(i <= 10 ? 0 : i * 10)); // the lowest tenth of the form is 0
+        }
+        ScoreModel rank = new ScoreModel("rank", "排名", ScoreModel.WEIGHTED, List.of(
+                new ScoreDimension("amount_rank", "金额排名", BigDecimal.ONE, "金额", null, null, percentiles, 1000L,
+                        ScoreDimension.HIGH_IS_BETTER),
+                new ScoreDimension("n1_rank", "n1 排名", BigDecimal.ONE, "n1", null, null, percentiles, 1000L,
+                        ScoreDimension.LOW_IS_BETTER)));
+        CompiledTierModel m = compiler.compile(new TierModel(List.of(rank), List.of(new TierRule("Top", "amount_rank >= 90"),
+                new TierRule("Rest", "true")), null, null), RandomFormulas.SCOPE);
+        TierDecision d = m.evaluate(record("505", null, "505", null, null));
+        List<Map<String, Object>> dims = (List<Map<String, Object>>) d.scores().get(0).get("dimensions");
+        // 505 is at or above the ten zeros and 110 … 500: 50 of the 99 percentiles
+        assertEquals(0, new BigDecimal("50").compareTo((BigDecimal) dims.get(0).get("score")));
+        assertEquals(0, new BigDecimal("49").compareTo((BigDecimal) dims.get(1).get("score")), "lower is better: 99 - 50");
+        assertEquals("Rest", d.tier());
+        assertEquals("Top", m.evaluate(record("1", null, "990", null, null)).tier());
+        assertEquals(0, new BigDecimal("0").compareTo((BigDecimal) ((List<Map<String, Object>>) m.evaluate(record("1", null, "-1", null, null))
+                .scores().get(0).get("dimensions")).get(0).get("score")));
+        FormulaException bad = assertThrows(FormulaException.class, () -> compiler.compile(new TierModel(List.of(new ScoreModel("r", "r",
+                ScoreModel.WEIGHTED, List.of(new ScoreDimension("x1", "x", BigDecimal.ONE, "n1", null, null, percentiles.subList(0, 4), 4L,
+                        ScoreDimension.HIGH_IS_BETTER)))), List.of(), null, null), RandomFormulas.SCOPE));
+        assertEquals("scores[0].dimensions[0].boundaries", bad.modelPath());
+        assertSqlMatches(m, "rank");
+    }
+
+    /** The model's tier, stage, tags and the named scores' totals, in SQL over 300 random rows, as MVEL gives them. */
+    private void assertSqlMatches(CompiledTierModel m, String... totals) throws SQLException {
+        Random rnd = new Random(11);
+        String[] numbers = {null, "0", "1", "-1", "5", "10", "99.5", "100", "110", "250", "505", "990", "1000", "1e6"};
+        List<Map<Long, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Map<Long, Object> row = new HashMap<>();
+            for (FieldRef f : RandomFormulas.SCOPE.fields()) {
+                row.put(f.fieldId(), null);
+            }
+            row.putAll(record(numbers[rnd.nextInt(numbers.length)], numbers[rnd.nextInt(numbers.length)],
+                    numbers[rnd.nextInt(numbers.length)], null, null));
+            rows.add(row);
+        }
+        try (TestDatabase db = TestDatabase.open()) {
+            RandomRecords.insert(db.connection(), rows);
+            java.util.function.Function<FieldRef, String> fields = f -> "r.f_" + f.fieldId();
+            java.util.function.Function<FieldRef, String> columns = m.columns(fields);
+            List<Object> pieces = new ArrayList<>(List.of("SELECT r.id, ", m.sql(columns)));
+            for (String t : totals) {
+                FieldRef ref = m.derived().stream().filter(x -> x.ref().key().equals(t)).findFirst().orElseThrow().ref();
+                pieces.add(", " + columns.apply(ref));
+            }
+            pieces.add(" FROM rec r");
+            pieces.add(m.lateralJoins(fields));
+            pieces.add(" ORDER BY r.id");
+            SqlExpression sql = SqlExpression.concat(pieces.toArray());
+            try (PreparedStatement ps = db.connection().prepareStatement(sql.sql())) {
+                for (int i = 0; i < sql.params().size(); i++) {
+                    ps.setObject(i + 1, sql.params().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        TierDecision d = m.evaluate(rows.get(rs.getInt(1)));
+                        String where = "record " + rows.get(rs.getInt(1)) + " → " + d;
+                        assertEquals(d.tier(), rs.getString(2), where);
+                        for (int t = 0; t < totals.length; t++) {
+                            assertSameNumber(d.scores().get(t).get("total"), rs.getBigDecimal(3 + t), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static long totalId(CompiledTierModel m, String key) {
         return m.derived().stream().filter(d -> d.ref().key().equals(key)).findFirst().orElseThrow().ref().fieldId();
     }

@@ -122,12 +122,18 @@ public record ScoreBreakdown(String key, String label, boolean rfm, String total
 
     /** "五分位界值 200 / 400 / 600 / 800，基于 10 条记录", or that they are not computed yet. */
     private static String quintiles(Map<String, Object> d, Optional<ScoreDimension> def, Locale locale) {
-        boolean quintile = d.get("boundaries") != null || def.map(x -> x.quintiles() != null).orElse(false);
+        boolean quintile = d.get("boundaries") != null || def.map(x -> !x.fractions().isEmpty()).orElse(false);
         if (!quintile) {
             return null;
         }
-        String direction = def.map(ScoreDimension::quintiles).orElse(null);
+        boolean rank = def.map(x -> x.percentRank() != null).orElse(false);
+        String direction = def.map(x -> rank ? x.percentRank() : x.quintiles()).orElse(null);
         String order = ScoreDimension.LOW_IS_BETTER.equals(direction) ? Messages.text(locale, "ui.records.why.quintiles.low") : "";
+        if (rank) {
+            // 99 percentiles are too many to list: the points already say where the value stands
+            Object over = d.get("boundariesOver");
+            return Messages.text(locale, "ui.records.why.percentRank", over == null ? "?" : over.toString()) + order;
+        }
         List<String> bounds = JsonMaps.strings(d.get("boundaries")).stream().map(ScoreBreakdown::number).toList();
         if (bounds.isEmpty()) {
             return Messages.text(locale, "ui.records.why.quintiles.none") + order;

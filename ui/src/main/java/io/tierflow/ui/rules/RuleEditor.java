@@ -46,7 +46,7 @@ public record RuleEditor(List<Score> scores, List<Row> rules, List<Row> stages, 
         }
     }
 
-    /** {@code scoring}: none (the value itself), bands or quintiles. */
+    /** {@code scoring}: none (the value itself), bands, quintiles or percentRank (the last two share the direction). */
     @TemplateData
     public record Dimension(String name, String key, String label, String weight, String formula, String scoring,
             String thresholds, String points, String quintiles, String boundaries, Long boundariesOver,
@@ -107,11 +107,13 @@ public record RuleEditor(List<Score> scores, List<Row> rules, List<Row> stages, 
             for (JsonNode d : each(s, "dimensions")) {
                 String dn = name + ".dimensions[" + dims.size() + "]";
                 JsonNode bands = d.get("bands");
-                String scoring = bands != null && bands.isObject() ? "bands" : d.hasNonNull("quintiles") ? "quintiles" : "none";
+                String scoring = bands != null && bands.isObject() ? "bands" : d.hasNonNull("quintiles") ? "quintiles"
+                        : d.hasNonNull("percentRank") ? "percentRank" : "none";
                 dims.add(new Dimension(dn, text(d, "key"), text(d, "label"), number(d.get("weight")), text(d, "formula"), scoring,
                         bands == null ? "" : TierModelForm.list(bands.get("thresholds")),
                         bands == null ? "" : TierModelForm.list(bands.get("scores")),
-                        d.hasNonNull("quintiles") ? d.get("quintiles").asText() : "high_is_better",
+                        d.hasNonNull("quintiles") ? d.get("quintiles").asText()
+                                : d.hasNonNull("percentRank") ? d.get("percentRank").asText() : "high_is_better",
                         TierModelForm.list(d.get("boundaries")),
                         d.hasNonNull("boundariesOver") ? d.get("boundariesOver").asLong() : null, take(left, dn)));
             }

@@ -156,9 +156,10 @@ final class TierModelForm {
             b.set("thresholds", numbers(string(bands.get("thresholds")), path + ".bands.thresholds", problems));
             b.set("scores", numbers(string(bands.get("scores")), path + ".bands.scores", problems));
             node.set("bands", b);
-        } else if ("quintiles".equals(scoring)) {
+        } else if ("quintiles".equals(scoring) || "percentRank".equals(scoring)) {
+            // both read the direction from the same select, and keep the boundaries the server computed
             String direction = string(row.get("quintiles"));
-            node.put("quintiles", direction == null ? "high_is_better" : direction);
+            node.put(scoring, direction == null ? "high_is_better" : direction);
             String boundaries = string(row.get("boundaries"));
             if (boundaries != null) {
                 node.set("boundaries", numbers(boundaries, path + ".boundaries", problems));

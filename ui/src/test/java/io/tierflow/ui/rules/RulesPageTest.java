@@ -225,6 +225,20 @@ class RulesPageTest {
     }
 
     @Test
+    void aPercentRankDimensionIsSavedAndOpensAgainAsOne() {
+        String form = form("ui_rules_rank");
+        int draft = newDraft(form);
+        scored("east_mgr").formParam("scores[0].dimensions[1].scoring", "percentRank")
+                .formParam("scores[0].dimensions[1].quintiles", "low_is_better").formParam("then", "save")
+                .post("/forms/" + form + "/rules/" + draft).then().statusCode(303);
+        api("east_mgr").get("/api/forms/" + form + "/rules/" + draft).then().statusCode(200)
+                .body("tierModel.scores[0].dimensions[1].percentRank", equalTo("low_is_better"))
+                .body("tierModel.scores[0].dimensions[1].quintiles", equalTo(null));
+        page("east_mgr").get("/forms/" + form + "/rules/" + draft).then().statusCode(200)
+                .body(allOf(containsString("data-scoring=\"percentRank\""), containsString("表内百分位排名（0–99）")));
+    }
+
+    @Test
     void scoresStagesAndTagsAreEditedSavedAndGetTheirQuintileBoundariesFromASimulation() {
         String form = form("ui_rules_scores");
         int draft = newDraft(form);
