@@ -31,6 +31,16 @@ public final class TestUsers {
         return given().cookie("tierflow_session", login(username)).header("Accept-Language", "en");
     }
 
+    /** As {@link #as}, sending JSON. */
+    public static io.restassured.specification.RequestSpecification json(String username) {
+        return as(username).contentType(ContentType.JSON);
+    }
+
+    /** A request signed in as {@code username}, speaking Chinese, sending JSON. */
+    public static io.restassured.specification.RequestSpecification zh(String username) {
+        return given().cookie("tierflow_session", login(username)).header("Accept-Language", "zh-CN").contentType(ContentType.JSON);
+    }
+
     /** Logs in and returns the session cookie's value. */
     public static String login(String username) {
         return given().contentType(ContentType.JSON)

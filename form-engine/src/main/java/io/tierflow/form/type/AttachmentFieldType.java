@@ -6,7 +6,6 @@ import io.tierflow.core.error.FieldProblem;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.rule.formula.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * files. Imports leave the column out (files are uploaded, not typed); exports write the file names.
  */
 @ApplicationScoped
-public class AttachmentFieldType implements FieldType {
+public class AttachmentFieldType implements CountedInFormulas {
 
     public static final String MAX_SIZE_MB = "maxSizeMb";
     public static final String ACCEPT = "accept";
@@ -200,16 +199,6 @@ public class AttachmentFieldType implements FieldType {
             }
         }
         return ids;
-    }
-
-    @Override
-    public Object formulaValue(FieldDefinition field, Object value) {
-        return BigDecimal.valueOf(ids(value).size());
-    }
-
-    @Override
-    public String formulaSql(FieldDefinition field, String column) {
-        return "coalesce(jsonb_array_length(" + column + "), 0)";
     }
 
     /** The file names, joined as multi-selects are: "合同.pdf、营业执照.png". */

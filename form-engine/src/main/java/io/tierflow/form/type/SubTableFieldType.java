@@ -31,7 +31,7 @@ import java.util.function.Function;
  * Export writes the rows as one JSON text cell, which import reads back.
  */
 @ApplicationScoped
-public class SubTableFieldType implements FieldType {
+public class SubTableFieldType implements CountedInFormulas {
 
     public static final String COLUMNS = "columns";
     public static final String MAX_ROWS = "maxRows";
@@ -273,16 +273,6 @@ public class SubTableFieldType implements FieldType {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Object value) {
         return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-    }
-
-    @Override
-    public Object formulaValue(FieldDefinition field, Object value) {
-        return BigDecimal.valueOf(rows(value).size());
-    }
-
-    @Override
-    public String formulaSql(FieldDefinition field, String column) {
-        return "coalesce(jsonb_array_length(" + column + "), 0)";
     }
 
     /** Each row's filled cells as their types show them: "螺丝，3，¥12.50；垫片，10". */

@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -20,12 +21,8 @@ class BulkWriteTest {
     @Inject
     UserDirectory users;
 
-    static RequestSpecification rep(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     static int create(String user, String values) {
-        return rep(user).body("{\"values\":" + values + "}").post("/api/forms/bulk_customer/records")
+        return json(user).body("{\"values\":" + values + "}").post("/api/forms/bulk_customer/records")
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -37,22 +34,22 @@ class BulkWriteTest {
         int drop = create("east_rep", "{\"name\":\"删除\",\"revenue\":10}");
         int theirs = create("west_rep", "{\"name\":\"西区\",\"revenue\":10}");
 
-        rep("east_rep").body("{\"create\":[{\"name\":\"新一\"},{\"revenue\":\"x\"}],"
+        json("east_rep").body("{\"create\":[{\"name\":\"新一\"},{\"revenue\":\"x\"}],"
                         + "\"update\":[{\"id\":" + keep + ",\"version\":9,\"values\":{\"revenue\":20}},"
                         + "{\"id\":" + theirs + ",\"version\":1,\"values\":{\"revenue\":20}}],\"delete\":[" + drop + ",999999]}")
                 .post("/api/forms/bulk_customer/records/bulk").then().statusCode(400)
                 .body("errors.field", hasItems("create[1].values.name", "create[1].values.revenue", "update[0].version",
                         "update[1]", "delete[1]"));
-        rep("east_rep").get("/api/forms/bulk_customer/records").then().body("items", hasSize(2));
+        json("east_rep").get("/api/forms/bulk_customer/records").then().body("items", hasSize(2));
 
-        rep("east_rep").body("{\"create\":[{\"name\":\"新一\",\"revenue\":300},{\"name\":\"新二\"}],"
+        json("east_rep").body("{\"create\":[{\"name\":\"新一\",\"revenue\":300},{\"name\":\"新二\"}],"
                         + "\"update\":[{\"id\":" + keep + ",\"version\":1,\"values\":{\"revenue\":20}}],\"delete\":[" + drop + "]}")
                 .post("/api/forms/bulk_customer/records/bulk").then().statusCode(200)
                 .body("created.values.name", contains("新一", "新二"))
                 .body("created[0].tier", equalTo("A"))
                 .body("updated[0].values.revenue", equalTo(20))
                 .body("deleted", contains(drop));
-        rep("east_rep").get("/api/forms/bulk_customer/records").then().body("items.values.name", contains("新二", "新一", "保留"));
-        rep("west_rep").get("/api/forms/bulk_customer/records/" + theirs).then().body("values.revenue", equalTo(10));
+        json("east_rep").get("/api/forms/bulk_customer/records").then().body("items.values.name", contains("新二", "新一", "保留"));
+        json("west_rep").get("/api/forms/bulk_customer/records/" + theirs).then().body("values.revenue", equalTo(10));
     }
 }

@@ -1,5 +1,7 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
+import static io.tierflow.core.TestUsers.zh;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,20 +29,11 @@ class ConditionalVisibilityTest {
     @Inject
     UserDirectory users;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification zh(String user) {
-        return io.restassured.RestAssured.given().cookie("tierflow_session", TestUsers.login(user))
-                .header("Accept-Language", "zh-CN").contentType(ContentType.JSON);
-    }
-
     @BeforeEach
     void form() {
         FormFixtures.people(users);
-        if (as("east_mgr").get("/api/forms/" + FORM).statusCode() == 404) {
-            as("east_mgr").body("""
+        if (json("east_mgr").get("/api/forms/" + FORM).statusCode() == 404) {
+            json("east_mgr").body("""
                     {"key":"vis_deal","name":"商机","fields":[
                       {"key":"name","label":"名称","type":"text","required":true},
                       {"key":"amount","label":"金额","type":"number"},
@@ -53,56 +46,56 @@ class ConditionalVisibilityTest {
 
     @Test
     void aHiddenFieldIsNotRequiredAndAShownOneIs() {
-        as("east_rep").body("{\"values\":{\"name\":\"小单\",\"amount\":50}}")
+        json("east_rep").body("{\"values\":{\"name\":\"小单\",\"amount\":50}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(201);
         // no amount at all: the condition is not true, so the field is hidden too
-        as("east_rep").body("{\"values\":{\"name\":\"未报价\"}}")
+        json("east_rep").body("{\"values\":{\"name\":\"未报价\"}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(201);
-        as("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500}}")
+        json("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(400)
                 .body("errors[0].field", equalTo("values.reason")).body("errors[0].code", equalTo("form.value.required"));
-        as("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500,\"reason\":null}}")
+        json("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500,\"reason\":null}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(400)
                 .body("errors[0].field", equalTo("values.reason"));
-        as("east_rep").body("{\"create\":[{\"name\":\"批量小单\",\"amount\":1},{\"name\":\"批量大单\",\"amount\":900}]}")
+        json("east_rep").body("{\"create\":[{\"name\":\"批量小单\",\"amount\":1},{\"name\":\"批量大单\",\"amount\":900}]}")
                 .post("/api/forms/" + FORM + "/records/bulk").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("create[1].values.reason"));
     }
 
     @Test
     void hidingAFieldKeepsItsValueAndTheApiSaysWhatIsHidden() {
-        long id = as("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500,\"reason\":\"战略客户\"}}")
+        long id = json("east_rep").body("{\"values\":{\"name\":\"大单\",\"amount\":500,\"reason\":\"战略客户\"}}")
                 .post("/api/forms/" + FORM + "/records").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        as("east_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(200)
+        json("east_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(200)
                 .body("visible", hasItem("reason")).body("hidden", hasItem("vip_note")).body("hidden", not(hasItem("reason")));
 
         // the amount drops: the reason is hidden now, and still stored
-        as("east_rep").body("{\"version\":1,\"values\":{\"amount\":20}}")
+        json("east_rep").body("{\"version\":1,\"values\":{\"amount\":20}}")
                 .patch("/api/forms/" + FORM + "/records/" + id).then().statusCode(200)
                 .body("values.reason", equalTo("战略客户"));
-        as("east_rep").get("/api/forms/" + FORM + "/records/" + id).then().statusCode(200)
+        json("east_rep").get("/api/forms/" + FORM + "/records/" + id).then().statusCode(200)
                 .body("values.reason", equalTo("战略客户"));
-        as("east_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(200)
+        json("east_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(200)
                 .body("hidden", hasItem("reason")).body("visible", hasItem("amount"));
         // while hidden it may even be cleared without a required error; shown again, it is required again
-        as("east_rep").body("{\"version\":2,\"values\":{\"reason\":null}}")
+        json("east_rep").body("{\"version\":2,\"values\":{\"reason\":null}}")
                 .patch("/api/forms/" + FORM + "/records/" + id).then().statusCode(200);
-        as("east_rep").body("{\"version\":3,\"values\":{\"amount\":800}}")
+        json("east_rep").body("{\"version\":3,\"values\":{\"amount\":800}}")
                 .patch("/api/forms/" + FORM + "/records/" + id).then().statusCode(200);
-        as("east_rep").body("{\"version\":4,\"values\":{\"reason\":null}}")
+        json("east_rep").body("{\"version\":4,\"values\":{\"reason\":null}}")
                 .patch("/api/forms/" + FORM + "/records/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("values.reason"));
 
         // values being typed, alone or over the stored record; a condition may read a formula field
-        as("east_rep").body("{\"values\":{\"amount\":\"600\"}}").post("/api/forms/" + FORM + "/visibility").then()
+        json("east_rep").body("{\"values\":{\"amount\":\"600\"}}").post("/api/forms/" + FORM + "/visibility").then()
                 .statusCode(200).body("visible", hasItem("reason")).body("visible", hasItem("vip_note"));
-        as("east_rep").body("{\"values\":{\"amount\":\"12\"}}").post("/api/forms/" + FORM + "/visibility").then()
+        json("east_rep").body("{\"values\":{\"amount\":\"12\"}}").post("/api/forms/" + FORM + "/visibility").then()
                 .statusCode(200).body("hidden", hasItem("reason")).body("hidden", hasItem("vip_note"));
-        as("east_rep").body("{\"record\":" + id + ",\"values\":{\"name\":\"改名\"}}").post("/api/forms/" + FORM + "/visibility")
+        json("east_rep").body("{\"record\":" + id + ",\"values\":{\"name\":\"改名\"}}").post("/api/forms/" + FORM + "/visibility")
                 .then().statusCode(200).body("visible", hasItem("reason")).body("visible", hasItem("vip_note"));
         // someone who may not see the record gets "not found", not its visibility
-        as("west_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(404);
+        json("west_rep").get("/api/forms/" + FORM + "/records/" + id + "/visibility").then().statusCode(404);
     }
 
     @Test
@@ -110,7 +103,7 @@ class ConditionalVisibilityTest {
         String syntax = """
                 {"key":"vis_bad","name":"x","fields":[{"key":"a","label":"A","type":"number"},
                  {"key":"b","label":"B","type":"text","config":{"visibleWhen":"a >"}}]}""";
-        as("east_mgr").body(syntax).post("/api/forms").then().statusCode(400)
+        json("east_mgr").body(syntax).post("/api/forms").then().statusCode(400)
                 .body("errors[0].field", equalTo("fields[1].config.visibleWhen"))
                 .body("errors[0].message", containsString("Line 1"));
         zh("east_mgr").body(syntax).post("/api/forms").then().statusCode(400)
@@ -120,7 +113,7 @@ class ConditionalVisibilityTest {
         String number = """
                 {"key":"vis_bad","name":"x","fields":[{"key":"a","label":"A","type":"number"},
                  {"key":"b","label":"B","type":"text","config":{"visibleWhen":"a + 1"}}]}""";
-        as("east_mgr").body(number).post("/api/forms").then().statusCode(400)
+        json("east_mgr").body(number).post("/api/forms").then().statusCode(400)
                 .body("errors[0].field", equalTo("fields[1].config.visibleWhen"))
                 .body("errors[0].code", equalTo("form.visibility.not-boolean"))
                 .body("errors[0].message", containsString("true or false"));
@@ -129,16 +122,16 @@ class ConditionalVisibilityTest {
 
         String self = """
                 {"key":"vis_bad","name":"x","fields":[{"key":"a","label":"A","type":"number","config":{"visibleWhen":"a > 1"}}]}""";
-        as("east_mgr").body(self).post("/api/forms").then().statusCode(400)
+        json("east_mgr").body(self).post("/api/forms").then().statusCode(400)
                 .body("errors[0].field", equalTo("fields[0].config.visibleWhen"))
                 .body("errors[0].code", equalTo("form.visibility.self"));
-        as("east_mgr").get("/api/forms/vis_bad").then().statusCode(404);
+        json("east_mgr").get("/api/forms/vis_bad").then().statusCode(404);
 
         // changing one field of a saved form: the same check, the form unchanged
-        as("east_mgr").body("{\"config\":{\"visibleWhen\":\"name\"}}").patch("/api/forms/" + FORM + "/fields/vip_note")
+        json("east_mgr").body("{\"config\":{\"visibleWhen\":\"name\"}}").patch("/api/forms/" + FORM + "/fields/vip_note")
                 .then().statusCode(400).body("errors[0].field", equalTo("fields[4].config.visibleWhen"))
                 .body("errors[0].code", equalTo("form.visibility.not-boolean"));
-        as("east_mgr").get("/api/forms/" + FORM).then().statusCode(200)
+        json("east_mgr").get("/api/forms/" + FORM).then().statusCode(200)
                 .body("fields[4].config.visibleWhen", equalTo("score > 1000"));
     }
 }

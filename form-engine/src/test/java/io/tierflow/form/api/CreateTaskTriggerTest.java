@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -39,16 +40,12 @@ class CreateTaskTriggerTest {
     @Inject
     AgroalDataSource db;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     @Test
     void badTaskParametersAreRefusedWithTheirPathsAndNothingIsSaved() {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "task_bad");
 
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 [{"id":"call_back","name":"回访","when":"create","actions":[
                   {"type":"create_task","assignee":"boss","dueDays":400},
                   {"type":"create_task","title":"%s","assignee":"owner","dueDays":1.5},
@@ -67,22 +64,22 @@ class CreateTaskTriggerTest {
                 .put("/api/forms/task_bad/triggers").then().statusCode(400)
                 .body("errors[0].field", equalTo("triggers[0].actions[0].title"))
                 .body("errors[0].message", equalTo("请填写任务标题（最多 200 个字符）。"));
-        as("east_mgr").get("/api/forms/task_bad/triggers").then().statusCode(200).body("size()", equalTo(0));
+        json("east_mgr").get("/api/forms/task_bad/triggers").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
     void aFiringRuleEnqueuesOneTaskCreateEffectWithTheRecordAndTheTask() throws Exception {
         FormFixtures.People people = FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "task_ok");
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 [{"id":"call_back","name":"回访","when":"create_or_update","fields":["revenue"],"condition":"revenue >= 100",
                   "actions":[{"type":"create_task","title":" 回访客户 ","assignee":"manager","dueDays":3},
                              {"type":"create_task","title":"准备方案","assignee":"SALES"}]}]""")
                 .put("/api/forms/task_ok/triggers").then().statusCode(200).body("id", hasItem("call_back"));
 
-        int small = as("east_rep").body("{\"values\":{\"name\":\"小商户\",\"revenue\":5}}").post("/api/forms/task_ok/records")
+        int small = json("east_rep").body("{\"values\":{\"name\":\"小商户\",\"revenue\":5}}").post("/api/forms/task_ok/records")
                 .then().statusCode(201).extract().path("id");
-        int big = as("east_rep").body("{\"values\":{\"name\":\"宁波港务\",\"revenue\":150}}").post("/api/forms/task_ok/records")
+        int big = json("east_rep").body("{\"values\":{\"name\":\"宁波港务\",\"revenue\":150}}").post("/api/forms/task_ok/records")
                 .then().statusCode(201).extract().path("id");
 
         assertEquals(List.of(), effects(small), "the condition did not hold");
@@ -116,7 +113,7 @@ class CreateTaskTriggerTest {
         assertEquals(null, second.get("dueAt"));
 
         // a write that does not touch revenue does not fire again
-        as("east_rep").body("{\"version\":1,\"values\":{\"visits\":2}}").patch("/api/forms/task_ok/records/" + big)
+        json("east_rep").body("{\"version\":1,\"values\":{\"visits\":2}}").patch("/api/forms/task_ok/records/" + big)
                 .then().statusCode(200);
         assertEquals(2, effects(big).size());
     }

@@ -1,5 +1,7 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
+import static io.tierflow.core.TestUsers.zh;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -28,26 +30,17 @@ class DataLinkageTest {
     @Inject
     UserDirectory users;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification zh(String user) {
-        return io.restassured.RestAssured.given().cookie("tierflow_session", TestUsers.login(user))
-                .header("Accept-Language", "zh-CN").contentType(ContentType.JSON);
-    }
-
     @BeforeEach
     void forms() {
         FormFixtures.people(users);
-        if (as("east_mgr").get("/api/forms/lk_customer").statusCode() == 404) {
-            as("east_mgr").body("""
+        if (json("east_mgr").get("/api/forms/lk_customer").statusCode() == 404) {
+            json("east_mgr").body("""
                     {"key":"lk_customer","name":"客户","fields":[
                       {"key":"name","label":"客户名称","type":"text","required":true},
                       {"key":"phone","label":"电话","type":"phone"},
                       {"key":"credit","label":"信用额度","type":"money"}]}""")
                     .post("/api/forms").then().statusCode(201);
-            as("east_mgr").body("""
+            json("east_mgr").body("""
                     {"key":"lk_order","name":"订单","fields":[
                       {"key":"customer_name","label":"客户名称","type":"text","required":true},
                       {"key":"phone","label":"联系电话","type":"phone","config":{"linkage":
@@ -62,16 +55,16 @@ class DataLinkageTest {
     }
 
     static void customer(String user, String name, String phone, int credit) {
-        as(user).body("{\"values\":{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"credit\":" + credit + "}}")
+        json(user).body("{\"values\":{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"credit\":" + credit + "}}")
                 .post("/api/forms/lk_customer/records").then().statusCode(201);
     }
 
     static ValidatableResponse order(String user, String values) {
-        return as(user).body("{\"values\":" + values + "}").post("/api/forms/" + ORDERS + "/records").then();
+        return json(user).body("{\"values\":" + values + "}").post("/api/forms/" + ORDERS + "/records").then();
     }
 
     static ValidatableResponse patch(String user, long id, long version, String values) {
-        return as(user).body("{\"version\":" + version + ",\"values\":" + values + "}")
+        return json(user).body("{\"version\":" + version + ",\"values\":" + values + "}")
                 .patch("/api/forms/" + ORDERS + "/records/" + id).then();
     }
 
@@ -83,13 +76,13 @@ class DataLinkageTest {
         order("east_rep", "{\"customer_name\":\"无此公司\"}").statusCode(201)
                 .body("values.phone", nullValue()).body("values.credit", nullValue());
         // many at once: the same linkage, the same visibility rules
-        as("east_rep").body("{\"create\":[{\"customer_name\":\"丙公司\"},{\"customer_name\":\"乙公司\"}]}")
+        json("east_rep").body("{\"create\":[{\"customer_name\":\"丙公司\"},{\"customer_name\":\"乙公司\"}]}")
                 .post("/api/forms/" + ORDERS + "/records/bulk").then().statusCode(200)
                 .body("created[0].values.phone", equalTo("0571-5555555")).body("created[1].values.phone", nullValue());
         // the same answer, live, as the page asks for it while the user types
-        as("east_rep").body("{\"values\":{\"customer_name\":\"甲公司\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
+        json("east_rep").body("{\"values\":{\"customer_name\":\"甲公司\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
                 .then().statusCode(200).body("matched", equalTo(true)).body("value", equalTo("0571-1234567"));
-        as("east_rep").body("{\"values\":{\"customer_name\":\"甲\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
+        json("east_rep").body("{\"values\":{\"customer_name\":\"甲\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
                 .then().statusCode(200).body("matched", equalTo(false)).body("value", nullValue());
     }
 
@@ -98,7 +91,7 @@ class DataLinkageTest {
         // 乙公司 belongs to west_rep: east's rep and east's manager do not see it, the admin does
         order("east_rep", "{\"customer_name\":\"乙公司\"}").statusCode(201).body("values.phone", nullValue());
         order("east_mgr", "{\"customer_name\":\"乙公司\"}").statusCode(201).body("values.phone", nullValue());
-        as("east_rep").body("{\"values\":{\"customer_name\":\"乙公司\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
+        json("east_rep").body("{\"values\":{\"customer_name\":\"乙公司\"}}").post("/api/forms/" + ORDERS + "/linkage/phone")
                 .then().statusCode(200).body("matched", equalTo(false));
         order("root_admin", "{\"customer_name\":\"乙公司\"}").statusCode(201).body("values.phone", equalTo("0571-7654321"));
         order("west_rep", "{\"customer_name\":\"乙公司\"}").statusCode(201).body("values.phone", equalTo("0571-7654321"));
@@ -150,7 +143,7 @@ class DataLinkageTest {
                     {"form":"lk_nowhere","match":[{"theirs":"name","ours":"customer_name"}],"take":"name"}}},
                   {"key":"d","label":"D","type":"text","config":{"linkage":
                     {"form":"lk_customer","match":[{"theirs":"name","ours":"d"}],"take":"name"}}}]}""";
-        as("east_mgr").body(bad).post("/api/forms").then().statusCode(400)
+        json("east_mgr").body(bad).post("/api/forms").then().statusCode(400)
                 .body("errors.field", hasItems("fields[2].config.linkage.match[0].theirs", "fields[2].config.linkage.match[1].ours",
                         "fields[3].config.linkage.match[0].theirs", "fields[3].config.linkage.take",
                         "fields[4].config.linkage.form", "fields[5].config.linkage.match[0].ours"))
@@ -158,7 +151,7 @@ class DataLinkageTest {
                         "form.linkage.match-type", "form.linkage.take-type", "form.not-found", "form.linkage.self"));
         zh("east_mgr").body(bad).post("/api/forms").then().statusCode(400)
                 .body("errors.find { it.field == 'fields[3].config.linkage.take' }.message", containsString("值类型"));
-        as("east_mgr").get("/api/forms/lk_bad").then().statusCode(404);
+        json("east_mgr").get("/api/forms/lk_bad").then().statusCode(404);
 
         String shape = """
                 {"key":"lk_bad","name":"x","fields":[
@@ -166,15 +159,15 @@ class DataLinkageTest {
                   {"key":"b","label":"B","type":"text","config":{"linkage":{"form":"lk_customer","take":"name"}}},
                   {"key":"c","label":"C","type":"formula","config":{"formula":"1","linkage":
                     {"form":"lk_customer","match":[{"theirs":"name","ours":"a"}],"take":"name"}}}]}""";
-        as("east_mgr").body(shape).post("/api/forms").then().statusCode(400)
+        json("east_mgr").body(shape).post("/api/forms").then().statusCode(400)
                 .body("errors.field", hasItems("fields[0].config.linkage", "fields[1].config.linkage.match", "fields[2].config.linkage"))
                 .body("errors.code", hasItems("form.linkage.not-an-object", "form.linkage.match-required", "form.linkage.computed"));
 
         // one field's setting changed on a saved form: checked the same way, nothing stored
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 {"config":{"linkage":{"form":"lk_customer","match":[{"theirs":"name","ours":"customer_name"}],"take":"nope"}}}""")
                 .patch("/api/forms/" + ORDERS + "/fields/phone").then().statusCode(400)
                 .body("errors[0].field", equalTo("fields[1].config.linkage.take"));
-        as("east_mgr").get("/api/forms/" + ORDERS).then().statusCode(200).body("fields[1].config.linkage.take", equalTo("phone"));
+        json("east_mgr").get("/api/forms/" + ORDERS).then().statusCode(200).body("fields[1].config.linkage.take", equalTo("phone"));
     }
 }

@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,12 +36,8 @@ class FormulaPreviewResourceTest {
         }
     }
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     static int record(String user, String values) {
-        return as(user).body("{\"values\":" + values + "}").post("/api/forms/" + FORM + "/records").then().statusCode(201)
+        return json(user).body("{\"values\":" + values + "}").post("/api/forms/" + FORM + "/records").then().statusCode(201)
                 .extract().path("id");
     }
 
@@ -52,11 +49,11 @@ class FormulaPreviewResourceTest {
     void theValueIsComputedOnTheGivenRecordFromTheValuesItReads() {
         int id = record("east_rep", "{\"name\":\"预览客户\",\"revenue\":200,\"visits\":4}");
         // score is itself a formula: 200 * 0.4 + 4 * 3 = 92
-        as("east_rep").body(preview("score * 2 + revenue", id)).post("/api/formulas/preview").then().statusCode(200)
+        json("east_rep").body(preview("score * 2 + revenue", id)).post("/api/formulas/preview").then().statusCode(200)
                 .body("type", equalTo("NUMBER")).body("text", equalTo("384")).body("value", equalTo(384))
                 .body("record.id", equalTo(id)).body("record.title", equalTo("预览客户"))
                 .body("inputs.score", equalTo(92)).body("inputs.revenue", equalTo(200)).body("error", nullValue());
-        as("east_mgr").body(preview("IF(revenue > 100, \\\"大\\\", \\\"小\\\")", id)).post("/api/formulas/preview").then()
+        json("east_mgr").body(preview("IF(revenue > 100, \\\"大\\\", \\\"小\\\")", id)).post("/api/formulas/preview").then()
                 .statusCode(200).body("type", equalTo("TEXT")).body("value", equalTo("大"));
     }
 
@@ -64,22 +61,22 @@ class FormulaPreviewResourceTest {
     void withoutARecordTheLatestChangedRecordTheCallerMaySeeIsUsed() {
         record("east_rep", "{\"name\":\"较早\",\"revenue\":1}");
         int latest = record("east_rep", "{\"name\":\"最新\",\"revenue\":50}");
-        as("east_rep").body(preview("revenue + 1", null)).post("/api/formulas/preview").then().statusCode(200)
+        json("east_rep").body(preview("revenue + 1", null)).post("/api/formulas/preview").then().statusCode(200)
                 .body("record.id", equalTo(latest)).body("record.title", equalTo("最新")).body("text", equalTo("51"));
         // west_rep sees only their own records, and has none here: the formula is fine, there is nothing to show
-        as("west_rep").body(preview("revenue + 1", null)).post("/api/formulas/preview").then().statusCode(200)
+        json("west_rep").body(preview("revenue + 1", null)).post("/api/formulas/preview").then().statusCode(200)
                 .body("record", nullValue()).body("type", equalTo("NUMBER")).body("value", nullValue());
     }
 
     @Test
     void aRecordTheCallerMayNotSeeIsNotFound() {
         int id = record("east_rep", "{\"name\":\"别人的\",\"revenue\":10}");
-        as("west_rep").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(404)
+        json("west_rep").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("code", equalTo("form.record.not-found"));
-        as("east_mgr").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(200).body("text", equalTo("10"));
-        as("east_rep").delete("/api/forms/" + FORM + "/records/" + id).then().statusCode(204);
-        as("east_rep").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(404);
-        as("east_rep").body("{\"form\":\"no_such_form\",\"formula\":\"1\"}").post("/api/formulas/preview").then().statusCode(404);
+        json("east_mgr").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(200).body("text", equalTo("10"));
+        json("east_rep").delete("/api/forms/" + FORM + "/records/" + id).then().statusCode(204);
+        json("east_rep").body(preview("revenue", id)).post("/api/formulas/preview").then().statusCode(404);
+        json("east_rep").body("{\"form\":\"no_such_form\",\"formula\":\"1\"}").post("/api/formulas/preview").then().statusCode(404);
     }
 
     @Test
@@ -90,12 +87,12 @@ class FormulaPreviewResourceTest {
                 .statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("formula")).body("errors[0].message", containsString("第 1 行"))
                 .body("line", equalTo(1));
-        as("east_rep").body(preview("revenue.getClass()", id)).post("/api/formulas/preview").then().statusCode(400)
+        json("east_rep").body(preview("revenue.getClass()", id)).post("/api/formulas/preview").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("formula"))
                 .body("column", equalTo(8)).body("errors[0].message", containsString("Line 1, column 8"));
-        as("east_rep").body(preview("no_such_field + 1", id)).post("/api/formulas/preview").then().statusCode(400)
+        json("east_rep").body(preview("no_such_field + 1", id)).post("/api/formulas/preview").then().statusCode(400)
                 .body("errors[0].field", equalTo("formula"));
-        as("east_rep").body("{\"formula\":\"1\"}").post("/api/formulas/preview").then().statusCode(400)
+        json("east_rep").body("{\"formula\":\"1\"}").post("/api/formulas/preview").then().statusCode(400)
                 .body("errors[0].field", equalTo("form"));
     }
 
@@ -106,30 +103,30 @@ class FormulaPreviewResourceTest {
     @Test
     void aDraftsScoresCanBeReadBeforeTheyAreSavedAndAreComputedForThePreview() {
         int id = record("east_rep", "{\"name\":\"有评分\",\"revenue\":200}");
-        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70 && value > 50\",\"tierModel\":" + SCORES + "}")
+        json("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70 && value > 50\",\"tierModel\":" + SCORES + "}")
                 .post("/api/formulas/check").then().statusCode(200)
                 .body("type", equalTo("BOOLEAN")).body("fields", org.hamcrest.Matchers.contains("value_score", "value"));
-        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
+        json("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
                 .post("/api/formulas/preview").then().statusCode(200).body("value", equalTo(true)).body("record.title", equalTo("有评分"));
-        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
+        json("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value\",\"record\":" + id + ",\"tierModel\":" + SCORES + "}")
                 .post("/api/formulas/preview").then().statusCode(200).body("text", equalTo("100"));
         // without the draft the names are unknown, as before
-        as("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\"}").post("/api/formulas/check").then()
+        json("east_mgr").body("{\"form\":\"" + FORM + "\",\"formula\":\"value_score >= 70\"}").post("/api/formulas/check").then()
                 .statusCode(400).body("errors[0].field", equalTo("formula"));
     }
 
     @Test
     void aFieldHiddenFromTheCallersRoleCannotBeReadThroughAPreview() {
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "cust_preview_hidden");
-        as("root_admin").body("""
+        json("root_admin").body("""
                 {"SALES":{"actions":["view","create","edit"],"scope":"own","fields":{"revenue":"hidden"}}}""")
                 .put("/api/forms/cust_preview_hidden/permissions").then().statusCode(200);
-        int id = as("east_rep").body("{\"values\":{\"name\":\"藏\",\"visits\":2}}").post("/api/forms/cust_preview_hidden/records")
+        int id = json("east_rep").body("{\"values\":{\"name\":\"藏\",\"visits\":2}}").post("/api/forms/cust_preview_hidden/records")
                 .then().statusCode(201).extract().path("id");
-        as("east_rep").body("{\"form\":\"cust_preview_hidden\",\"formula\":\"revenue * 2\",\"record\":" + id + "}")
+        json("east_rep").body("{\"form\":\"cust_preview_hidden\",\"formula\":\"revenue * 2\",\"record\":" + id + "}")
                 .post("/api/formulas/preview").then().statusCode(400)
                 .body("errors[0].field", equalTo("formula")).body("errors[0].message", containsString("\"revenue\""));
-        as("east_rep").body("{\"form\":\"cust_preview_hidden\",\"formula\":\"visits * 2\",\"record\":" + id + "}")
+        json("east_rep").body("{\"form\":\"cust_preview_hidden\",\"formula\":\"visits * 2\",\"record\":" + id + "}")
                 .post("/api/formulas/preview").then().statusCode(200).body("text", equalTo("4"));
     }
 }

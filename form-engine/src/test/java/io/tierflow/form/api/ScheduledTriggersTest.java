@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,28 +39,24 @@ class ScheduledTriggersTest {
     @Inject
     ScheduledTriggerRunner runner;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     private static long create(String form, Map<String, Object> values) {
-        return as("east_mgr").body(Map.of("values", values)).post("/api/forms/" + form + "/records").then().statusCode(201)
+        return json("east_mgr").body(Map.of("values", values)).post("/api/forms/" + form + "/records").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
     private static List<String> tags(String form, long id) {
-        return as("east_mgr").get("/api/forms/" + form + "/records/" + id).then().statusCode(200).extract().jsonPath().getList("tags");
+        return json("east_mgr").get("/api/forms/" + form + "/records/" + id).then().statusCode(200).extract().jsonPath().getList("tags");
     }
 
     @Test
     void timeWindowRulesFireOnceWhenTheyStartToHold() throws Exception {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "sched_customer");
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 {"key":"sched_follow_up","name":"跟进记录","fields":[{"key":"note","label":"内容","type":"text"},
                   {"key":"customer","label":"客户","type":"relation","config":{"form":"sched_customer"}},
                   {"key":"date","label":"跟进日期","type":"date"}]}""").post("/api/forms").then().statusCode(201);
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 [{"id":"churn","name":"30 天未跟进","when":"schedule","cron":"0 9 * * *",
                   "window":{"form":"sched_follow_up","relation":"customer","date":"date","days":30,"atMost":0},
                   "actions":[{"type":"add_tags","tags":["churn_warning"]}]},
@@ -82,7 +79,7 @@ class ScheduledTriggersTest {
         assertEquals(List.of("hot"), tags("sched_customer", recent));
         assertEquals(List.of("churn_warning"), tags("sched_customer", lapsed));
         assertEquals(List.of("churn_warning"), tags("sched_customer", never));
-        as("east_mgr").get("/api/forms/sched_customer/records/" + lapsed + "/rule-log").then().statusCode(200)
+        json("east_mgr").get("/api/forms/sched_customer/records/" + lapsed + "/rule-log").then().statusCode(200)
                 .body("rule", hasItem("churn")).body("event", hasItem("schedule"));
 
         assertEquals(0, runner.runDue(tenToday.plusMinutes(30)), "already ran for today's 9:00");
@@ -97,7 +94,7 @@ class ScheduledTriggersTest {
     void badSchedulesAndWindowsAreAnsweredByPath() {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "sched_bad");
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 [{"id":"a","name":"a","when":"schedule","cron":"every day","actions":[{"type":"add_tags","tags":["x"]}]},
                  {"id":"b","name":"b","when":"update","window":{"form":"sched_bad","relation":"name","date":"name","days":0,"atLeast":1,"atMost":2},
                   "actions":[{"type":"add_tags","tags":["x"]}]}]""")

@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -26,12 +27,8 @@ class SystemColumnsAndExpansionTest {
     @Inject
     UserDirectory users;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     private static long create(String user, String form, Map<String, Object> values) {
-        return as(user).body(Map.of("values", values)).post("/api/forms/" + form + "/records").then().statusCode(201)
+        return json(user).body(Map.of("values", values)).post("/api/forms/" + form + "/records").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
@@ -39,7 +36,7 @@ class SystemColumnsAndExpansionTest {
     void systemFieldsFilterAndSortAndRelationsExpandToWhatTheCallerMaySee() {
         FormFixtures.People people = FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "sys_customer");
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 {"key":"sys_order","name":"订单","fields":[{"key":"title","label":"订单","type":"text"},
                   {"key":"customer","label":"客户","type":"relation","config":{"form":"sys_customer"}}]}""")
                 .post("/api/forms").then().statusCode(201);
@@ -49,21 +46,21 @@ class SystemColumnsAndExpansionTest {
         create("west_rep", "sys_order", Map.of("title", "西区订单", "customer", theirs));
 
         String byOwner = "{\"field\":\"owner\",\"op\":\"eq\",\"value\":" + people.rep().id() + "}";
-        List<Long> owned = as("east_mgr").queryParam("filter", byOwner).get("/api/forms/sys_customer/records").then()
+        List<Long> owned = json("east_mgr").queryParam("filter", byOwner).get("/api/forms/sys_customer/records").then()
                 .statusCode(200).extract().jsonPath().getList("items.id", Long.class);
         assertEquals(List.of(mine), owned);
-        as("root_admin").queryParam("sort", "created_by,-created_at").get("/api/forms/sys_customer/records").then()
+        json("root_admin").queryParam("sort", "created_by,-created_at").get("/api/forms/sys_customer/records").then()
                 .statusCode(200).body("items.id", hasItem((int) theirs));
 
-        as("root_admin").queryParam("expand", "customer").get("/api/forms/sys_order/records").then().statusCode(200)
+        json("root_admin").queryParam("expand", "customer").get("/api/forms/sys_order/records").then().statusCode(200)
                 .body("expanded.customer." + mine + ".values.name", equalTo("东区客户"))
                 .body("expanded.customer." + theirs + ".values.name", equalTo("西区客户"));
         // the west rep sees their own order, and the customer it links to; never the east customer
-        as("west_rep").queryParam("expand", "customer").get("/api/forms/sys_order/records").then().statusCode(200)
+        json("west_rep").queryParam("expand", "customer").get("/api/forms/sys_order/records").then().statusCode(200)
                 .body("items.values.title", equalTo(List.of("西区订单")))
                 .body("expanded.customer." + theirs + ".values.name", equalTo("西区客户"))
                 .body("expanded.customer." + mine, nullValue());
-        as("root_admin").queryParam("expand", "title").get("/api/forms/sys_order/records").then().statusCode(400)
+        json("root_admin").queryParam("expand", "title").get("/api/forms/sys_order/records").then().statusCode(400)
                 .body("errors[0].field", equalTo("expand"));
     }
 }

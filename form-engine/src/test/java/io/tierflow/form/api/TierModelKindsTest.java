@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,24 +46,20 @@ class TierModelKindsTest {
 
     static final String MODEL = FormFixtures.SCORED_MODEL;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     private static long create(String form, String name, int revenue, int visits) {
-        return as("east_mgr").body(Map.of("values", Map.of("name", name, "revenue", revenue, "visits", visits)))
+        return json("east_mgr").body(Map.of("values", Map.of("name", name, "revenue", revenue, "visits", visits)))
                 .post("/api/forms/" + form + "/records").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static JsonPath record(String form, long id) {
-        return as("east_mgr").get("/api/forms/" + form + "/records/" + id).then().statusCode(200).extract().jsonPath();
+        return json("east_mgr").get("/api/forms/" + form + "/records/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
     void scoresStagesAndTagsAreGivenOnSaveAndExplainedInTheHistory() {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_save");
-        as("east_mgr").body("{\"tierModel\":" + MODEL + "}").put("/api/forms/kinds_save/tiering").then().statusCode(200);
+        json("east_mgr").body("{\"tierModel\":" + MODEL + "}").put("/api/forms/kinds_save/tiering").then().statusCode(200);
         long big = create("kinds_save", "大客户", 5000, 8);   // value 100×0.4 + activity 80×0.6 = 88 → A
         long small = create("kinds_save", "小客户", 50, 0);   // 10×0.4 + 0 = 4 → C
         JsonPath b = record("kinds_save", big);
@@ -72,7 +69,7 @@ class TierModelKindsTest {
         assertEquals("C", s.getString("tier"));
         assertEquals("沉睡", s.getString("stage"));
         assertEquals(List.of("needs_visit"), s.getList("tags"));
-        JsonPath history = as("east_mgr").get("/api/forms/kinds_save/records/" + big + "/history").then().statusCode(200)
+        JsonPath history = json("east_mgr").get("/api/forms/kinds_save/records/" + big + "/history").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> score = history.getMap("tiers[-1].explanation.scores[0]");
         assertEquals("value_score", score.get("key"));
@@ -80,7 +77,7 @@ class TierModelKindsTest {
         assertEquals(40, history.getInt("tiers[-1].explanation.scores[0].dimensions[0].contribution"));
         assertEquals(List.of(100, 1000), history.getList("tiers[-1].explanation.scores[0].dimensions[0].thresholdsCrossed"));
         // why this tier, now: the same model evaluated for the current values
-        as("east_mgr").get("/api/forms/kinds_save/records/" + big + "/tier").then().statusCode(200)
+        json("east_mgr").get("/api/forms/kinds_save/records/" + big + "/tier").then().statusCode(200)
                 .body("tier", equalTo("A")).body("stage", equalTo("活跃"))
                 .body("steps[0].result", equalTo(true)).body("steps[0].values.value_score", equalTo(88))
                 .body("scores[0].dimensions[1].key", equalTo("activity"))
@@ -97,14 +94,14 @@ class TierModelKindsTest {
         for (int i = 0; i < 10; i++) {
             ids[i] = create("kinds_rfm", "客户" + i, (i + 1) * 100, i);
         }
-        int version = as("east_mgr").body("{\"tierModel\":" + MODEL + ",\"note\":\"rfm\"}").post("/api/forms/kinds_rfm/rules")
+        int version = json("east_mgr").body("{\"tierModel\":" + MODEL + ",\"note\":\"rfm\"}").post("/api/forms/kinds_rfm/rules")
                 .then().statusCode(201).extract().jsonPath().getInt("version");
-        as("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/simulate").then().statusCode(200);
-        JsonPath draft = as("east_mgr").get("/api/forms/kinds_rfm/rules/" + version).then().statusCode(200).extract().jsonPath();
+        json("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/simulate").then().statusCode(200);
+        JsonPath draft = json("east_mgr").get("/api/forms/kinds_rfm/rules/" + version).then().statusCode(200).extract().jsonPath();
         // revenue 100…1000: percentile_disc at 20/40/60/80 % over 10 records
         assertEquals(List.of(200, 400, 600, 800), draft.getList("tierModel.scores[1].dimensions[2].boundaries"));
         assertEquals(10, draft.getInt("tierModel.scores[1].dimensions[2].boundariesOver"));
-        as("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/publish").then().statusCode(200)
+        json("east_mgr").post("/api/forms/kinds_rfm/rules/" + version + "/publish").then().statusCode(200)
                 .body("job.status", equalTo("done"));
         JsonPath top = record("kinds_rfm", ids[9]);
         assertEquals(List.of("big_spender"), top.getList("tags"), "revenue 1000 ≥ the 80th percentile: m = 5");
@@ -125,17 +122,17 @@ class TierModelKindsTest {
                 {"scores":[{"key":"rank","label":"营收排名","kind":"weighted","dimensions":[
                    {"key":"revenue_rank","label":"营收排名","weight":1,"formula":"IFNULL(revenue, 0)","percentRank":"high_is_better"}]}],
                  "rules":[{"tier":"Top","condition":"rank >= 90"},{"tier":"Rest","condition":"true"}]}""";
-        int version = as("east_mgr").body("{\"tierModel\":" + model + "}").post("/api/forms/kinds_rank/rules")
+        int version = json("east_mgr").body("{\"tierModel\":" + model + "}").post("/api/forms/kinds_rank/rules")
                 .then().statusCode(201).extract().jsonPath().getInt("version");
-        as("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/simulate").then().statusCode(200);
-        JsonPath draft = as("east_mgr").get("/api/forms/kinds_rank/rules/" + version).then().statusCode(200).extract().jsonPath();
+        json("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/simulate").then().statusCode(200);
+        JsonPath draft = json("east_mgr").get("/api/forms/kinds_rank/rules/" + version).then().statusCode(200).extract().jsonPath();
         assertEquals(99, draft.getList("tierModel.scores[0].dimensions[0].boundaries").size());
         assertEquals(20, draft.getInt("tierModel.scores[0].dimensions[0].boundariesOver"));
-        as("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/publish").then().statusCode(200)
+        json("east_mgr").post("/api/forms/kinds_rank/rules/" + version + "/publish").then().statusCode(200)
                 .body("job.status", equalTo("done"));
         assertEquals("Top", record("kinds_rank", ids[19]).getString("tier"), "200: at or above all 99 percentiles");
         assertEquals("Rest", record("kinds_rank", ids[9]).getString("tier"));
-        as("east_mgr").get("/api/forms/kinds_rank/records/" + ids[9] + "/tier").then().statusCode(200)
+        json("east_mgr").get("/api/forms/kinds_rank/records/" + ids[9] + "/tier").then().statusCode(200)
                 .body("scores[0].dimensions[0].score", equalTo(50));
     }
 
@@ -144,7 +141,7 @@ class TierModelKindsTest {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_bad");
         String bad = MODEL.replace("\"weight\":40", "\"weight\":0");
-        as("east_mgr").body("{\"tierModel\":" + bad + "}").put("/api/forms/kinds_bad/tiering").then().statusCode(400)
+        json("east_mgr").body("{\"tierModel\":" + bad + "}").put("/api/forms/kinds_bad/tiering").then().statusCode(400)
                 .body("errors.field", hasItem("tierModel.scores[0].dimensions[0].weight"));
         given().cookie("tierflow_session", TestUsers.login("east_mgr")).header("Accept-Language", "zh-CN")
                 .contentType(ContentType.JSON).body("{\"tierModel\":" + MODEL.replace("\"key\":\"value_score\"", "\"key\":\"revenue\"") + "}")
@@ -157,7 +154,7 @@ class TierModelKindsTest {
     void aTriggerOverridesTheTierUntilTheOverrideExpires() throws Exception {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_override");
-        as("east_mgr").body("""
+        json("east_mgr").body("""
                 [{"id":"vip_lift","name":"战略客户","when":"update","fields":["industry"],"condition":"industry == \\"it\\"",
                   "actions":[{"type":"override_tier","tier":"B","days":30,"reason":"战略行业"},
                              {"type":"add_tags","tags":["strategic"]}]}]""")
@@ -165,7 +162,7 @@ class TierModelKindsTest {
         long id = create("kinds_override", "信息公司", 10, 1);
         assertEquals("C", record("kinds_override", id).getString("tier"));
         long version = record("kinds_override", id).getLong("version");
-        as("east_mgr").body(Map.of("version", version, "values", Map.of("industry", "it")))
+        json("east_mgr").body(Map.of("version", version, "values", Map.of("industry", "it")))
                 .patch("/api/forms/kinds_override/records/" + id).then().statusCode(200);
         dispatcher.drain();
         JsonPath r = record("kinds_override", id);
@@ -173,17 +170,17 @@ class TierModelKindsTest {
         assertEquals("B", r.getString("tierOverride.tier"));
         assertEquals("战略行业", r.getString("tierOverride.reason"));
         assertEquals(List.of("strategic"), r.getList("tags"));
-        JsonPath history = as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().statusCode(200)
+        JsonPath history = json("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals("C", history.getString("tiers[-1].from"));
         assertEquals("B", history.getString("tiers[-1].to"));
         assertEquals("B", history.getString("tiers[-1].explanation.steps[0].override"));
         assertEquals("C", history.getString("tiers[-1].explanation.steps[0].modelTier"));
-        as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/rule-log").then().statusCode(200)
+        json("east_mgr").get("/api/forms/kinds_override/records/" + id + "/rule-log").then().statusCode(200)
                 .body("rule", hasItem("vip_lift"));
 
         // the override runs out: the sweep gives the model's tier back, with its own history row
-        long formId = as("east_mgr").get("/api/forms/kinds_override").then().extract().jsonPath().getLong("id");
+        long formId = json("east_mgr").get("/api/forms/kinds_override").then().extract().jsonPath().getLong("id");
         sessions.withTransaction(s -> s.createNativeQuery("UPDATE rec_" + formId
                 + " SET tier_override_until = now() - interval '1 minute' WHERE id = " + id).executeUpdate())
                 .await().indefinitely();
@@ -192,7 +189,7 @@ class TierModelKindsTest {
         assertEquals("C", after.getString("tier"));
         assertEquals(null, (Object) after.get("tierOverride"));
         assertEquals(List.of("strategic"), after.getList("tags"), "tags added by a trigger stay");
-        history = as("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().extract().jsonPath();
+        history = json("east_mgr").get("/api/forms/kinds_override/records/" + id + "/history").then().extract().jsonPath();
         assertEquals(TierOverrideExpiry.CAUSE, history.getString("tiers[-1].cause"));
         assertNotNull(history.getString("tiers[-1].to"));
         assertEquals(0, expiry.sweep());

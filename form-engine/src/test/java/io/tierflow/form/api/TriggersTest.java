@@ -1,5 +1,6 @@
 package io.tierflow.form.api;
 
+import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -30,10 +31,6 @@ class TriggersTest {
     @Inject
     EffectDispatcher dispatcher;
 
-    static RequestSpecification as(String user) {
-        return TestUsers.as(user).contentType(ContentType.JSON);
-    }
-
     @Test
     void aRealChangeFiresItsRulesOnceAndTheirActionsHappenThroughTheJournal() throws Exception {
         FormFixtures.people(users);
@@ -53,7 +50,7 @@ class TriggersTest {
         });
         hook.start();
         try {
-            as("east_mgr").body("""
+            json("east_mgr").body("""
                     {"key":"trig_customer","name":"客户","fields":[{"key":"name","label":"名称","type":"text"},
                       {"key":"revenue","label":"营收","type":"number"},
                       {"key":"stage","label":"阶段","type":"single_select","config":{"options":[{"key":"new","label":"新客"},
@@ -61,11 +58,11 @@ class TriggersTest {
                       {"key":"flag","label":"标记","type":"text"}],
                      "tierModel":{"rules":[{"tier":"A","condition":"revenue >= 100"},{"tier":"C","condition":"true"}]}}""")
                     .post("/api/forms").then().statusCode(201);
-            as("east_mgr").body("""
+            json("east_mgr").body("""
                     [{"id":"bad","when":"sometimes","actions":[{"type":"teleport"}],"condition":"revenue +"}]""")
                     .put("/api/forms/trig_customer/triggers").then().statusCode(400)
                     .body("errors.field", hasItems("triggers[0].when", "triggers[0].actions[0].type"));
-            as("east_mgr").body("""
+            json("east_mgr").body("""
                     [{"id":"big_deal","name":"大单","when":"update","fields":["revenue"],"condition":"revenue >= 100",
                       "actions":[{"type":"set_fields","values":{"stage":"重点"}},{"type":"notify","to":"manager","message":"大客户出现"}]},
                      {"id":"tier_up","name":"升级通知","when":"tier_changed","actions":[{"type":"webhook","url":"http://127.0.0.1:%d/hook","secret":"s3cret"}]},
@@ -73,26 +70,26 @@ class TriggersTest {
                             .formatted(hook.getAddress().getPort()))
                     .put("/api/forms/trig_customer/triggers").then().statusCode(200).body("id", hasItems("big_deal", "tier_up", "echo"));
 
-            int id = as("east_rep").body("{\"values\":{\"name\":\"杭州云栖\",\"revenue\":10}}").post("/api/forms/trig_customer/records")
+            int id = json("east_rep").body("{\"values\":{\"name\":\"杭州云栖\",\"revenue\":10}}").post("/api/forms/trig_customer/records")
                     .then().statusCode(201).extract().path("id");
-            as("east_rep").body("{\"version\":1,\"values\":{\"revenue\":10}}").patch("/api/forms/trig_customer/records/" + id)
+            json("east_rep").body("{\"version\":1,\"values\":{\"revenue\":10}}").patch("/api/forms/trig_customer/records/" + id)
                     .then().statusCode(200);
-            as("east_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then().body("size()", equalTo(0));
+            json("east_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then().body("size()", equalTo(0));
 
-            as("east_rep").body("{\"version\":1,\"values\":{\"revenue\":150}}").patch("/api/forms/trig_customer/records/" + id)
+            json("east_rep").body("{\"version\":1,\"values\":{\"revenue\":150}}").patch("/api/forms/trig_customer/records/" + id)
                     .then().statusCode(200).body("tier", equalTo("A"));
             dispatcher.drain();
-            as("east_rep").get("/api/forms/trig_customer/records/" + id).then()
+            json("east_rep").get("/api/forms/trig_customer/records/" + id).then()
                     .body("values.stage", equalTo("key")).body("values.flag", equalTo("已标记"));
-            as("east_mgr").get("/api/me/notifications").then().body("body", hasItem("大客户出现"))
+            json("east_mgr").get("/api/me/notifications").then().body("body", hasItem("大客户出现"))
                     .body("title", hasItem("杭州云栖"));
             assertEquals(1, received.size(), received.toString());
             assertEquals(true, received.get(0).startsWith("true "), received.get(0));
             // big_deal's write fired echo; neither big_deal nor echo fired again on their own writes
-            as("east_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then()
+            json("east_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then()
                     .body("rule", equalTo(List.of("echo", "tier_up", "big_deal")))
                     .body("find { it.rule == 'big_deal' }.result.actions", equalTo(List.of("set_fields", "notify")));
-            as("west_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then().statusCode(404);
+            json("west_rep").get("/api/forms/trig_customer/records/" + id + "/rule-log").then().statusCode(404);
         } finally {
             hook.stop(0);
         }
