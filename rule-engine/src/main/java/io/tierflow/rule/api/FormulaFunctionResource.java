@@ -13,12 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.security.Authenticated;
 import io.tierflow.core.i18n.RequestLocale;
 import io.tierflow.rule.formula.FormulaFunction;
+import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.FunctionRegistry;
 
 /**
  * The functions formulas may call, for editors (autocomplete, help panel): each with its group, signature, description
  * and examples in the caller's language, ordered by group (logic, math, text, date, scoring, lists, other), then by
- * name. Only the functions the registry holds, i.e. exactly what {@code /api/formulas/check} accepts.
+ * name; the aggregates over related records (COUNT, SUM… of a related list) form the group {@code relation}. Only what the registry holds, i.e. exactly what {@code /api/formulas/check} accepts.
  */
 @Path("/api/formulas/functions")
 @Authenticated
@@ -41,11 +42,17 @@ public class FormulaFunctionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<FunctionView> list() {
         Locale l = locale.get();
-        return registry.all().stream()
+        List<FunctionView> views = new java.util.ArrayList<>(registry.all().stream()
                 .sorted(Comparator.comparing((FormulaFunction f) -> f.group().ordinal())
                         .thenComparing(FormulaFunction::name))
                 .map(f -> view(f, l))
-                .toList();
+                .toList());
+        // the aggregates over related records, listed after the lists group like a group of their own
+        int at = (int) views.stream().filter(v -> FunctionGroup.valueOf(v.group().toUpperCase(Locale.ROOT)).ordinal()
+                <= FunctionGroup.LIST.ordinal()).count();
+        views.addAll(at, registry.aggregates().stream().map(a -> new FunctionView(a.name(), FunctionGroup.RELATION.id(),
+                FunctionGroup.RELATION.displayName(l), a.signature(), a.description(l), a.examples())).toList());
+        return views;
     }
 
     static FunctionView view(FormulaFunction f, Locale l) {

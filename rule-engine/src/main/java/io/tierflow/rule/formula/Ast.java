@@ -13,7 +13,7 @@ final class Ast {
         }
     }
 
-    sealed interface Node permits Lit, FieldNode, Unary, Binary, Ternary, Call {
+    sealed interface Node permits Lit, FieldNode, LinkFieldNode, ItemFieldNode, Aggregate, Unary, Binary, Ternary, Call {
         Pos pos();
     }
 
@@ -22,6 +22,19 @@ final class Ast {
     }
 
     record FieldNode(FieldRef field, Pos pos) implements Node {
+    }
+
+    /** {@code link.field} of a ONE link: the linked record's field. */
+    record LinkFieldNode(Link link, FieldRef field, Pos pos) implements Node {
+    }
+
+    /** {@code link.field} of a MANY link, inside an aggregate: the field of the record being aggregated. */
+    record ItemFieldNode(Link link, FieldRef field, Pos pos) implements Node {
+    }
+
+    /** An aggregate over a MANY link; value is null for COUNT, filter null when there is no condition. */
+    record Aggregate(String name, RelationAggregate aggregate, Link link, Node value, Node filter, Pos pos)
+            implements Node {
     }
 
     /** op: "-" or "!" (also for the word {@code not}). */

@@ -31,11 +31,17 @@ public final class CompiledFormula {
     private final FunctionTable functions;
     private final Typed.T tree;
     private final FormulaContext context;
+    private final Related related;
+
+    /** What the formula reads of related records: its links, ONE links' fields, and aggregates over MANY links. */
+    record Related(List<Link> links, List<MvelGenerator.LinkRead> reads, List<CompiledAggregate> aggregates) {
+    }
 
     CompiledFormula(String text, Typed.T tree, String mvelSource, Serializable compiled,
                     Collection<FieldRef> fields, List<Object> constants, FunctionTable functions,
-                    FormulaContext context) {
+                    FormulaContext context, Related related) {
         this.text = text;
+        this.related = related;
         this.tree = tree;
         this.context = context;
         this.type = tree.type();
@@ -65,6 +71,11 @@ public final class CompiledFormula {
     /** Ids of the fields the formula reads (for dependency ordering and cycle detection). */
     public Set<Long> fieldIds() {
         return fieldIds;
+    }
+
+    /** The links to related records the formula reads through, in order of first use; empty for most formulas. */
+    public List<Link> links() {
+        return related.links();
     }
 
     /** The fields the formula reads, in order of first use. */
@@ -105,7 +116,7 @@ public final class CompiledFormula {
         return context;
     }
 
-    private static Object input(FieldRef f, Map<Long, Object> values, FormulaContext context) {
+    static Object input(FieldRef f, Map<Long, Object> values, FormulaContext context) {
         Object raw = values == null ? null : values.get(f.fieldId());
         try {
             return FormulaValues.normalizeInput(raw, f.type(), context.zone());
@@ -127,7 +138,17 @@ public final class CompiledFormula {
 
     /** As {@link #evaluate(Map)}, with TODAY() and the time zone of DATETIMEs taken from {@code context}. */
     public Object evaluate(Map<Long, Object> valuesByFieldId, FormulaContext context) {
+        return evaluate(valuesByFieldId, RelatedValues.NONE, context);
+    }
+
+    /**
+     * As {@link #evaluate(Map, FormulaContext)}, reading related records from {@code relatedValues} (see
+     * {@link #links()}): a ONE link's field is null when there is no linked record, and an aggregate over no records
+     * gives what its function gives for none (COUNT and SUM 0, the others null).
+     */
+    public Object evaluate(Map<Long, Object> valuesByFieldId, RelatedValues relatedValues, FormulaContext context) {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(relatedValues, "relatedValues");
         Map<String, Object> vars = new HashMap<>((fieldVars.length + constantVars.length + 2) * 2);
         for (int i = 0; i < fieldVars.length; i++) {
             vars.put(fieldVars[i], input(fields.get(i), valuesByFieldId, context));
@@ -139,6 +160,13 @@ public final class CompiledFormula {
         vars.put(MvelGenerator.CONTEXT_VAR, context);
         Object result;
         try {
+            for (MvelGenerator.LinkRead r : related.reads()) {
+                vars.put(r.var(), input(r.field(), relatedValues.one(r.linkKey()), context));
+            }
+            for (CompiledAggregate a : related.aggregates()) {
+                List<Map<Long, Object>> items = relatedValues.many(a.linkKey());
+                vars.put(a.var(), a.compute(vars, items == null ? List.of() : items, context));
+            }
             result = MVEL.executeExpression(compiled, vars);
         } catch (RuntimeException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {

@@ -1,6 +1,8 @@
 package io.tierflow.rule.formula;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +47,14 @@ public class FormulaCompiler {
         ParserContext ctx = new ParserContext();
         ctx.addImport("Rt", FormulaRuntime.class);
         Serializable compiled = MVEL.compileExpression(source, ctx);
+        List<CompiledAggregate> aggregates = new ArrayList<>();
+        for (MvelGenerator.AggregatePlan a : gen.aggregates) {
+            aggregates.add(new CompiledAggregate(a,
+                    a.valueSource() == null ? null : MVEL.compileExpression(a.valueSource(), ctx),
+                    a.filterSource() == null ? null : MVEL.compileExpression(a.filterSource(), ctx)));
+        }
         return new CompiledFormula(text, typed, source, compiled, gen.fields.values(), gen.constants,
-                new FunctionTable(gen.functions), registry.context());
+                new FunctionTable(gen.functions), registry.context(),
+                new CompiledFormula.Related(List.copyOf(gen.links), List.copyOf(gen.linkReads.values()), aggregates));
     }
 }

@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fields a formula may reference, by key (case-sensitive). Immutable. */
+/**
+ * The fields a formula may reference, by key (case-sensitive), and the {@link Link}s to related records it may read
+ * through ({@code link.field}). Immutable.
+ */
 public final class FormulaScope {
     private final Map<String, FieldRef> byKey;
+    private final Map<String, Link> links;
 
-    private FormulaScope(Map<String, FieldRef> byKey) {
+    private FormulaScope(Map<String, FieldRef> byKey, Map<String, Link> links) {
         this.byKey = byKey;
+        this.links = links;
     }
 
     /** @throws IllegalArgumentException if two fields share a key */
@@ -22,11 +27,34 @@ public final class FormulaScope {
                 throw new IllegalArgumentException("duplicate field key in formula scope: " + f.key());
             }
         }
-        return new FormulaScope(Collections.unmodifiableMap(map));
+        return new FormulaScope(Collections.unmodifiableMap(map), Map.of());
     }
 
     public static FormulaScope empty() {
-        return new FormulaScope(Map.of());
+        return new FormulaScope(Map.of(), Map.of());
+    }
+
+    /**
+     * This scope with {@code links} readable as {@code key.field}.
+     *
+     * @throws IllegalArgumentException if two links share a key
+     */
+    public FormulaScope withLinks(Collection<Link> more) {
+        Map<String, Link> map = new LinkedHashMap<>(links);
+        for (Link l : more) {
+            if (map.putIfAbsent(l.key(), l) != null) {
+                throw new IllegalArgumentException("duplicate link key in formula scope: " + l.key());
+            }
+        }
+        return new FormulaScope(byKey, Collections.unmodifiableMap(map));
+    }
+
+    public Optional<Link> findLink(String key) {
+        return Optional.ofNullable(links.get(key));
+    }
+
+    public Collection<Link> links() {
+        return links.values();
     }
 
     public Optional<FieldRef> find(String key) {

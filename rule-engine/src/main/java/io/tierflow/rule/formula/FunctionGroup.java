@@ -13,6 +13,7 @@ public enum FunctionGroup {
     DATE("date", "Date and time", "日期时间"),
     SCORING("scoring", "Scoring", "评分"),
     LIST("list", "Lists", "列表"),
+    RELATION("relation", "Related records", "关联记录"),
     OTHER("other", "Other", "其他");
 
     private final String id;

@@ -138,7 +138,18 @@ final class Lexer {
                     // reported where it occurs, before anything later in the text (e.g. the '.' in "new java.io…")
                     throw err(start, "formula.keyword", word, why);
                 }
-                add(Kind.IDENT, word, null, start);
+                if (peek(0) == '.' && isIdentStart(peek(1))) {
+                    // link.field: a related record's field; the parser checks the link and reports a '.' after
+                    // anything else as member access, at the '.', as before
+                    int dot = i - start;
+                    i++;
+                    while (i < cps.length && isIdentPart(cps[i])) {
+                        i++;
+                    }
+                    add(Kind.IDENT, new String(cps, start, i - start), dot, start);
+                } else {
+                    add(Kind.IDENT, word, null, start);
+                }
             } else if (c < 128) {
                 operator(c);
             } else {

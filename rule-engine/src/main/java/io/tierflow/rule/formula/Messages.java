@@ -71,6 +71,17 @@ final class Messages {
         m("formula.unknown-field", "Unknown field '{0}'; expected the key of a field of this form.",
                 "未知字段 “{0}”，此处应为本表单中某个字段的标识。");
         m("formula.unknown-function", "Unknown function '{0}'.", "未知函数 “{0}”。");
+        m("formula.unknown-link-field", "The related form '{1}' has no field '{0}'.",
+                "关联表单 “{1}” 中没有字段 “{0}”。");
+        m("formula.list-outside-aggregate",
+                "'{0}' reads the list of related '{1}' records; use it inside COUNT, SUM, AVG, MIN, MAX or LATEST, e.g. SUM({1}.amount, {1}.status == \"paid\").",
+                "“{0}” 读取的是关联的 “{1}” 记录列表，请在 COUNT、SUM、AVG、MIN、MAX 或 LATEST 中使用，例如 SUM({1}.amount, {1}.status == \"paid\")。");
+        m("formula.aggregate-two-links", "'{0}' is not a field of the '{1}' records this aggregate reads; one aggregate reads one related list.",
+                "“{0}” 不属于本汇总读取的 “{1}” 记录；一个汇总只能读取一个关联列表。");
+        m("formula.nested-aggregate", "{0} cannot be used inside another aggregate over related records.",
+                "{0} 不能嵌套在另一个关联记录汇总中。");
+        m("formula.aggregate-needs-list", "{0} aggregates related records: its first argument is a related list, as in {1}.",
+                "{0} 用于汇总关联记录：第一个参数应为关联列表，如 {1}。");
         m("formula.field-not-function", "'{0}' is a field, not a function; expected an operator after it.",
                 "“{0}” 是字段而不是函数，其后应为运算符。");
         m("formula.expected", "Expected {0} but found {1}.", "此处应为 {0}，但遇到了 {1}。");

@@ -30,8 +30,32 @@ final class MvelGenerator {
     final List<Object> constants = new ArrayList<>();
     final Map<Long, FieldRef> fields = new LinkedHashMap<>();
     final List<FormulaFunction> functions = new ArrayList<>();
+    /** The related records' fields read through ONE links, by variable ({@code l0, l1, …}). */
+    final Map<String, LinkRead> linkReads = new LinkedHashMap<>();
+    /** The aggregates over MANY links, each computed into variable {@code g<index>} before the formula runs. */
+    final List<AggregatePlan> aggregates = new ArrayList<>();
+    /** The links the formula reads through, in order of first use. */
+    final Set<Link> links = new java.util.LinkedHashSet<>();
     private final Map<FormulaFunction, Integer> functionIndex = new IdentityHashMap<>();
-    private final StringBuilder out = new StringBuilder();
+    private StringBuilder out = new StringBuilder();
+    /** The item fields of the aggregate whose value or condition is being generated. */
+    private Map<Long, FieldRef> itemFields;
+
+    /** A ONE link's field, read into variable {@code var}. */
+    record LinkRead(String var, String linkKey, FieldRef field) {
+    }
+
+    /**
+     * An aggregate: MVEL sources for the value (null for COUNT) and the condition (null: every record), which read
+     * the aggregated record's fields as {@code c<fieldId>} besides everything the formula reads.
+     */
+    record AggregatePlan(String var, RelationAggregate aggregate, String linkKey, String valueSource,
+                         String filterSource, List<FieldRef> itemFields) {
+    }
+
+    static String itemVar(long fieldId) {
+        return "c" + fieldId;
+    }
 
     static String varName(long fieldId) {
         return fieldId < 0 ? "vn" + Long.toUnsignedString(-fieldId) : "v" + fieldId;
@@ -55,6 +79,32 @@ final class MvelGenerator {
         } else if (t instanceof Field f) {
             fields.putIfAbsent(f.field().fieldId(), f.field());
             out.append(varName(f.field().fieldId()));
+        } else if (t instanceof Typed.LinkField f) {
+            links.add(f.link());
+            String var = null;
+            for (LinkRead r : linkReads.values()) {
+                if (r.linkKey().equals(f.link().key()) && r.field().fieldId() == f.field().fieldId()) {
+                    var = r.var();
+                }
+            }
+            if (var == null) {
+                var = "l" + linkReads.size();
+                linkReads.put(var, new LinkRead(var, f.link().key(), f.field()));
+            }
+            out.append(var);
+        } else if (t instanceof Typed.ItemField f) {
+            itemFields.putIfAbsent(f.field().fieldId(), f.field());
+            out.append(itemVar(f.field().fieldId()));
+        } else if (t instanceof Typed.Agg a) {
+            links.add(a.link());
+            itemFields = new LinkedHashMap<>();
+            String value = a.value() == null ? null : inner(a.value());
+            String filter = a.filter() == null ? null : inner(a.filter());
+            String var = "g" + aggregates.size();
+            aggregates.add(new AggregatePlan(var, a.aggregate(), a.link().key(), value, filter,
+                    List.copyOf(itemFields.values())));
+            itemFields = null;
+            out.append(var);
         } else if (t instanceof Op o) {
             out.append("Rt.").append(o.helper()).append('(');
             if (CONTEXT_HELPERS.contains(o.helper())) {
@@ -88,6 +138,16 @@ final class MvelGenerator {
             argsArray(f.args());
             out.append(')');
         }
+    }
+
+    /** The MVEL source of a part of an aggregate, generated apart from the formula's. */
+    private String inner(T t) {
+        StringBuilder outer = out;
+        out = new StringBuilder();
+        emit(t);
+        String source = out.toString();
+        out = outer;
+        return source;
     }
 
     /** Object[] of the arguments: Rt.aN(…) for up to 8, joined with Rt.j(…) beyond. */

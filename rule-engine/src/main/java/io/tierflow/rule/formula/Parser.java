@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tierflow.rule.formula.Ast.Aggregate;
 import io.tierflow.rule.formula.Ast.Binary;
 import io.tierflow.rule.formula.Ast.Call;
 import io.tierflow.rule.formula.Ast.FieldNode;
+import io.tierflow.rule.formula.Ast.ItemFieldNode;
+import io.tierflow.rule.formula.Ast.LinkFieldNode;
 import io.tierflow.rule.formula.Ast.Lit;
 import io.tierflow.rule.formula.Ast.Node;
 import io.tierflow.rule.formula.Ast.Pos;
@@ -66,6 +69,8 @@ final class Parser {
     private final FunctionRegistry registry;
     private int p;
     private int depth;
+    /** The MANY link of the aggregate being parsed, whose fields read the record aggregated; null outside. */
+    private Link aggregating;
 
     private Parser(List<Token> tokens, FormulaScope scope, FunctionRegistry registry) {
         this.tokens = tokens;
@@ -278,7 +283,18 @@ final class Parser {
                 }
             }
         }
+        int dot = t.value() instanceof Integer d ? d : -1;
+        if (dot >= 0 && (call || scope.findLink(name.substring(0, dot)).isEmpty())) {
+            // method calls and member access on anything but a link are outside the language
+            throw new FormulaException("formula.member-access", t.line(), t.column() + name.codePointCount(0, dot), ".");
+        }
         if (call) {
+            Optional<RelationAggregate> agg = registry.findAggregate(name);
+            // inside an aggregate, SUM, MIN and MAX are the functions of their arguments
+            Link list = agg.isPresent() && aggregating == null ? manyLink(agg.get()) : null;
+            if (list != null || agg.isPresent() && registry.find(name).isEmpty()) {
+                return aggregate(t, agg.get(), list);
+            }
             Optional<FormulaFunction> fn = registry.find(name);
             if (fn.isEmpty()) {
                 if (RESERVED.containsKey(lower)) {
@@ -312,10 +328,98 @@ final class Parser {
         if (RESERVED.containsKey(lower)) {
             throw err(t, "formula.keyword", name, RESERVED.get(lower));
         }
+        if (dot >= 0) {
+            return linked(t, scope.findLink(name.substring(0, dot)).orElseThrow(), name.substring(dot + 1));
+        }
         Optional<FieldRef> f = scope.find(name);
         if (f.isEmpty()) {
             throw err(t, "formula.unknown-field", name);
         }
         return new FieldNode(f.get(), Pos.of(t));
+    }
+
+    /** {@code link.field}: the linked record's field (ONE), or inside an aggregate the aggregated record's (MANY). */
+    private Node linked(Token t, Link link, String key) {
+        FieldRef field = link.target().find(key)
+                .orElseThrow(() -> err(t, "formula.unknown-link-field", key, link.key()));
+        if (link.kind() == Link.Kind.ONE) {
+            return new LinkFieldNode(link, field, Pos.of(t));
+        }
+        if (aggregating == null) {
+            throw err(t, "formula.list-outside-aggregate", t.text(), link.key());
+        }
+        if (aggregating != link) {
+            throw err(t, "formula.aggregate-two-links", t.text(), aggregating.key());
+        }
+        return new ItemFieldNode(link, field, Pos.of(t));
+    }
+
+    /**
+     * The MANY link a call's first argument reads ({@code SUM(orders.qty * orders.price)}), which makes the call an
+     * aggregate; for COUNT the argument is the link itself ({@code COUNT(orders)}). Null when there is none.
+     */
+    private Link manyLink(RelationAggregate agg) {
+        if (!agg.takesValue()) {
+            Token first = peek(1);
+            return first.kind() == Kind.IDENT && !(first.value() instanceof Integer)
+                    ? scope.findLink(first.text()).filter(l -> l.kind() == Link.Kind.MANY).orElse(null) : null;
+        }
+        int nesting = 0;
+        for (int k = 1; ; k++) {
+            Token t = peek(k);
+            switch (t.kind()) {
+                case EOF -> {
+                    return null;
+                }
+                case LPAREN -> nesting++;
+                case RPAREN, COMMA -> {
+                    if (nesting == 0) {
+                        return null;
+                    }
+                    if (t.kind() == Kind.RPAREN) {
+                        nesting--;
+                    }
+                }
+                case IDENT -> {
+                    if (t.value() instanceof Integer dot) {
+                        Optional<Link> link = scope.findLink(t.text().substring(0, dot))
+                                .filter(l -> l.kind() == Link.Kind.MANY);
+                        if (link.isPresent()) {
+                            return link.get();
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** {@code NAME(list.value [, condition])}, or {@code COUNT(list [, condition])}; not nested. */
+    private Node aggregate(Token name, RelationAggregate agg, Link list) {
+        if (aggregating != null) {
+            throw err(name, "formula.nested-aggregate", agg.name());
+        }
+        if (list == null) {
+            throw err(name, "formula.aggregate-needs-list", agg.name(), agg.signature());
+        }
+        Token open = next();
+        enter(open);
+        aggregating = list;
+        Node value = null;
+        if (agg.takesValue()) {
+            value = ternary();
+        } else {
+            next();
+        }
+        Node filter = null;
+        if (peek().kind() == Kind.COMMA) {
+            next();
+            filter = ternary();
+        }
+        expect(Kind.RPAREN, new LocalizedText("',' or ')'", "“,” 或 “)”"));
+        aggregating = null;
+        leave();
+        return new Aggregate(agg.name(), agg, list, value, filter, Pos.of(name));
     }
 }

@@ -125,6 +125,15 @@ final class SqlGenerator {
         if (t instanceof Field f) {
             return field(f.field());
         }
+        if (t instanceof Typed.LinkField f) {
+            return linkField(f.link(), f.field());
+        }
+        if (t instanceof Typed.ItemField f) {
+            return input(f.field(), ITEM + "." + aggregating.columns().get(f.field().fieldId()));
+        }
+        if (t instanceof Typed.Agg a) {
+            return aggregate(a);
+        }
         if (t instanceof Op o) {
             return SqlOperators.emit(this, o);
         }
@@ -137,18 +146,79 @@ final class SqlGenerator {
 
     /** A field's column, read with the input rules of MVEL: numbers rounded, dates limited to their range. */
     private String field(FieldRef f) {
-        String col = columns.computeIfAbsent(f.fieldId(), id -> {
+        String col = column(f);
+        if (f.fieldId() < 0) {
+            // a value the tier model derived (a score, a dimension's points): the output of a formula, already in
+            // the range and precision formulas give, so it is read as it is (MVEL's input rule leaves it unchanged)
+            return col;
+        }
+        return input(f, col);
+    }
+
+    /** The row's column for a field, as the caller names it. */
+    private String column(FieldRef f) {
+        return columns.computeIfAbsent(f.fieldId(), id -> {
             String c = column.apply(f);
             if (c == null || !COLUMN.matcher(c).matches()) {
                 throw new IllegalArgumentException("not a column expression for field " + f.fieldId() + ": " + c);
             }
             return c;
         });
-        if (f.fieldId() < 0) {
-            // a value the tier model derived (a score, a dimension's points): the output of a formula, already in
-            // the range and precision formulas give, so it is read as it is (MVEL's input rule leaves it unchanged)
-            return col;
+    }
+
+    /** Alias of the linked record (ONE) and of the records aggregated (MANY), unlike any the caller's query uses. */
+    private static final String ONE = "tf_one";
+    private static final String ITEM = "tf_item";
+
+    /** The MANY link whose aggregate is being generated. */
+    private Link aggregating;
+
+    /** A ONE link's field: the linked record's column, null when there is none or it is in the trash. */
+    private String linkField(Link link, FieldRef f) {
+        return "(SELECT " + input(f, ONE + "." + link.columns().get(f.fieldId())) + " FROM " + link.table() + " " + ONE
+                + " WHERE " + ONE + "." + link.idColumn() + " = " + column(link.via()) + " AND " + ONE + "."
+                + link.liveColumn() + " IS NULL)";
+    }
+
+    /**
+     * An aggregate: a subquery {@code x} of the matching records' values ({@code x.v}, and for ordered aggregates
+     * {@code x.c}, {@code x.i} to take the newest), aggregated as the function says.
+     */
+    private String aggregate(Typed.Agg a) {
+        if (!(column instanceof SqlNames names)) {
+            throw new IllegalArgumentException("the formula aggregates related records; give SqlNames with the row id");
         }
+        String rowId = names.rowId();
+        if (rowId == null || !COLUMN.matcher(rowId).matches()) {
+            throw new IllegalArgumentException("not a row id column: " + rowId);
+        }
+        Link link = a.link();
+        aggregating = link;
+        String value = a.value() == null ? "NULL" : emit(a.value(), a.value().type());
+        String filter = a.filter() == null ? null : emit(a.filter(), BOOLEAN);
+        aggregating = null;
+        String via = ITEM + "." + link.columns().get(link.via().fieldId());
+        StringBuilder inner = new StringBuilder("SELECT ").append(value).append(" AS v");
+        if (a.aggregate().ordered()) {
+            inner.append(", ").append(ITEM).append('.').append(link.createdColumn()).append(" AS c, ")
+                    .append(ITEM).append('.').append(link.idColumn()).append(" AS i");
+        }
+        inner.append(" FROM ").append(link.table()).append(' ').append(ITEM).append(" WHERE ")
+                .append(link.viaIsArray() ? rowId + " = ANY(" + via + ")" : via + " = " + rowId)
+                .append(" AND ").append(ITEM).append('.').append(link.liveColumn()).append(" IS NULL");
+        if (filter != null) {
+            inner.append(" AND ").append(filter);
+        }
+        String agg = a.aggregate().sql();
+        if (agg == null || !FUNCTION_SQL.matcher(agg).matches() || agg.contains("--") || agg.contains("/*")) {
+            throw new IllegalStateException(a.aggregate().name() + ": SQL contains characters it may not: " + agg);
+        }
+        return "(SELECT " + agg + " FROM (" + inner + ") x"
+                + (a.aggregate().ordered() ? " ORDER BY x.c DESC, x.i DESC LIMIT 1)" : ")");
+    }
+
+    /** A column read with a field's input rule. */
+    private static String input(FieldRef f, String col) {
         return switch (f.type()) {
             case NUMBER -> "tf_num(" + col + ")";
             case DATE -> "tf_date_in(" + col + ")";

@@ -3,9 +3,12 @@ package io.tierflow.rule.formula;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tierflow.rule.formula.Ast.Aggregate;
 import io.tierflow.rule.formula.Ast.Binary;
 import io.tierflow.rule.formula.Ast.Call;
 import io.tierflow.rule.formula.Ast.FieldNode;
+import io.tierflow.rule.formula.Ast.ItemFieldNode;
+import io.tierflow.rule.formula.Ast.LinkFieldNode;
 import io.tierflow.rule.formula.Ast.Lit;
 import io.tierflow.rule.formula.Ast.Node;
 import io.tierflow.rule.formula.Ast.Ternary;
@@ -88,6 +91,15 @@ final class TypeChecker {
         if (n instanceof FieldNode f) {
             return new Field(f.field());
         }
+        if (n instanceof LinkFieldNode f) {
+            return new Typed.LinkField(f.link(), f.field());
+        }
+        if (n instanceof ItemFieldNode f) {
+            return new Typed.ItemField(f.field());
+        }
+        if (n instanceof Aggregate a) {
+            return aggregate(a, depth);
+        }
         if (n instanceof Unary u) {
             T x = visit(u.operand(), depth + 1);
             if (u.op().equals("-")) {
@@ -142,6 +154,24 @@ final class TypeChecker {
             throw new IllegalStateException(call.name() + ".returnType returned null");
         }
         return new Fn(call.function(), List.copyOf(args), rt);
+    }
+
+    /** An aggregate: the value's type decides the result's; the condition must be yes/no. */
+    private T aggregate(Aggregate a, int depth) {
+        T value = a.value() == null ? null : visit(a.value(), depth + 1);
+        T filter = a.filter() == null ? null : visit(a.filter(), depth + 1);
+        ValueType rt;
+        try {
+            rt = a.aggregate().returnType(value == null ? null : value.type());
+        } catch (FunctionArgumentException e) {
+            throw err(a.value() == null ? a : a.value(), "formula.function-arguments", a.name(), e.reason(),
+                    a.aggregate().signature());
+        }
+        if (filter != null && !bool(filter.type())) {
+            throw err(a.filter(), "formula.type-condition",
+                    new LocalizedText("The condition of " + a.name(), a.name() + " 的条件"), filter.type());
+        }
+        return new Typed.Agg(a.aggregate(), a.link(), value, filter, rt);
     }
 
     /** Same type, or NULL with anything; null when the types do not unify. */

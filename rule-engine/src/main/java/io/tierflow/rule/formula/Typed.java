@@ -7,7 +7,7 @@ final class Typed {
     private Typed() {
     }
 
-    sealed interface T permits Const, Field, Op, Cond, Fn {
+    sealed interface T permits Const, Field, LinkField, ItemField, Agg, Op, Cond, Fn {
         ValueType type();
     }
 
@@ -20,6 +20,26 @@ final class Typed {
         public ValueType type() {
             return field.type();
         }
+    }
+
+    /** A field of the record a ONE link points to. */
+    record LinkField(Link link, FieldRef field) implements T {
+        @Override
+        public ValueType type() {
+            return field.type();
+        }
+    }
+
+    /** A field of the MANY link's record being aggregated (only inside {@link Agg}). */
+    record ItemField(FieldRef field) implements T {
+        @Override
+        public ValueType type() {
+            return field.type();
+        }
+    }
+
+    /** An aggregate over a MANY link's records; value null for COUNT, filter null for all records. */
+    record Agg(RelationAggregate aggregate, Link link, T value, T filter, ValueType type) implements T {
     }
 
     /** A call of the static helper {@code FormulaRuntime.<helper>} on the operands. */

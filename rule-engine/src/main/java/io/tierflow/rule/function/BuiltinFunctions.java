@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tierflow.rule.formula.FormulaFunction;
 import io.tierflow.rule.formula.FunctionRegistry;
+import io.tierflow.rule.formula.RelationAggregate;
 
 /** The built-in functions, for plain (non-CDI) use and tests. In the application CDI discovers them. */
 public final class BuiltinFunctions {
@@ -43,13 +44,19 @@ public final class BuiltinFunctions {
                 new InFunction(), new AnyFunction(), new AllFunction());
     }
 
+    /** The aggregates over related records. */
+    public static List<RelationAggregate> aggregates() {
+        return List.of(new CountAggregate(), new SumAggregate(), new AvgAggregate(), new MinAggregate(),
+                new MaxAggregate(), new LatestAggregate());
+    }
+
     public static List<FormulaFunction> all() {
         return all(Clock.systemDefaultZone());
     }
 
     /** The built-ins in a registry whose formulas evaluate with {@code clock} (TODAY() and the time zone). */
     public static FunctionRegistry registry(Clock clock) {
-        return new FunctionRegistry(all(clock), clock);
+        return new FunctionRegistry(all(clock), aggregates(), clock);
     }
 
     public static FunctionRegistry registry() {

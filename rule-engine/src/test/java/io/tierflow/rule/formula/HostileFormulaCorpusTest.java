@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.tierflow.rule.formula.HostileCorpus.Row;
 import io.tierflow.rule.formula.HostileCorpus.Variant;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every row of the shared hostile corpus, and its mutations, is rejected before MVEL sees anything. */
@@ -101,6 +102,35 @@ class HostileFormulaCorpusTest {
                 x -> COMPILER.compile(x, HostileCorpus.SCOPE));
         corpus.assertRejectedSafely(row, "IF(amount > 1, " + f + ", 0)",
                 x -> COMPILER.compile(x, HostileCorpus.SCOPE));
+    }
+
+    /** The corpus's scope where {@code customer.*} and {@code record.*} name related records, as links allow. */
+    private static final FormulaScope LINKED = HostileCorpus.SCOPE.withLinks(List.of(
+            Link.of("customer", Link.Kind.ONE, FormulaScope.of(List.of(new FieldRef("name", 201, ValueType.TEXT))),
+                    new FieldRef("customer", 101, ValueType.TEXT), "rec_2", java.util.Map.of(201L, "f_201"), false),
+            Link.of("record", Link.Kind.MANY, FormulaScope.of(List.of(new FieldRef("amount", 301, ValueType.NUMBER),
+                    new FieldRef("parent", 302, ValueType.NUMBER))), new FieldRef("parent", 302, ValueType.NUMBER),
+                    "rec_3", java.util.Map.of(301L, "f_301", 302L, "f_302"), false)));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void rowIsRejectedWhereRelatedRecordsAreReadable(Row row) {
+        String f = corpus.instantiate(row);
+        corpus.assertRejectedSafely(row, f, x -> COMPILER.compile(x, LINKED));
+        corpus.assertRejectedSafely(row, "COUNT(record, " + f + ")", x -> COMPILER.compile(x, LINKED));
+        corpus.assertRejectedSafely(row, "SUM(record.amount, record.amount > 1 && " + f + ")",
+                x -> COMPILER.compile(x, LINKED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"customer.getClass()", "customer.name.getClass()",
+            "customer.class", "customer.name.class.forName(\"java.lang.Runtime\")", "record.amount.toString()",
+            "SUM(record.getClass(), true)", "COUNT(record.class)", "COUNT(record, record.parent.notify())",
+            "LATEST(record.amount, T(java.lang.System).exit(0))", "customer . name", "customer.\u200Bname",
+            "SUM(record.amount, customer.name == \"x\"; System.exit(0))", "record.amount",
+            "COUNT(record)(1)", "customer.name[0]", "customer.name.length"})
+    void linkPathsDoNotOpenMemberAccess(String formula) {
+        assertThrows(FormulaException.class, () -> COMPILER.compile(formula, LINKED));
     }
 
     @ParameterizedTest(name = "{0} / {1}")

@@ -68,9 +68,16 @@ public final class RandomFormulas {
 
     private final Random rnd;
     private final Map<String, Integer> uses = new TreeMap<>();
+    /** How a field is written: its key, or a path through a link ({@code items.n1}). */
+    private final java.util.function.Function<FieldRef, String> fieldText;
 
     RandomFormulas(Random rnd) {
+        this(rnd, FieldRef::key);
+    }
+
+    RandomFormulas(Random rnd, java.util.function.Function<FieldRef, String> fieldText) {
         this.rnd = rnd;
+        this.fieldText = fieldText;
     }
 
     Map<String, Integer> uses() {
@@ -145,7 +152,7 @@ public final class RandomFormulas {
 
     String number(int depth) {
         if (depth <= 0 || chance(25)) {
-            return chance(55) ? pick(new FieldRef[]{N1, N2, N3}).key()
+            return chance(55) ? fieldText.apply(pick(new FieldRef[]{N1, N2, N3}))
                     : chance(15) ? use("neg", "-" + pick(NUMBERS)) : pick(NUMBERS);
         }
         int d = depth - 1;
@@ -216,7 +223,7 @@ public final class RandomFormulas {
 
     String text(int depth) {
         if (depth <= 0 || chance(25)) {
-            return chance(50) ? pick(new FieldRef[]{T1, T2}).key() : quote(pick(TEXTS));
+            return chance(50) ? fieldText.apply(pick(new FieldRef[]{T1, T2})) : quote(pick(TEXTS));
         }
         int d = depth - 1;
         if (chance(45)) {
@@ -256,7 +263,7 @@ public final class RandomFormulas {
 
     String bool(int depth) {
         if (depth <= 0 || chance(20)) {
-            return chance(60) ? pick(new FieldRef[]{B1, B2}).key() : pick(new String[]{"true", "false", "TRUE"});
+            return chance(60) ? fieldText.apply(pick(new FieldRef[]{B1, B2})) : pick(new String[]{"true", "false", "TRUE"});
         }
         int d = depth - 1;
         if (chance(40)) {
@@ -306,7 +313,7 @@ public final class RandomFormulas {
 
     String date(int depth) {
         if (depth <= 0 || chance(30)) {
-            return chance(85) ? pick(new FieldRef[]{D1, D2}).key() : use("TODAY", "TODAY()");
+            return chance(85) ? fieldText.apply(pick(new FieldRef[]{D1, D2})) : use("TODAY", "TODAY()");
         }
         int d = depth - 1;
         if (chance(45)) {
@@ -337,7 +344,7 @@ public final class RandomFormulas {
 
     String dateTime(int depth) {
         if (depth <= 0 || chance(30)) {
-            return pick(new FieldRef[]{DT1, DT2}).key();
+            return fieldText.apply(pick(new FieldRef[]{DT1, DT2}));
         }
         int d = depth - 1;
         if (chance(30)) {

@@ -114,8 +114,13 @@ public final class RandomRecords {
 
     /** Creates TEMP table rec (id, f_1 … f_11; text in an ICU collation) and inserts the rows with ids 0, 1, …. */
     public static void insert(Connection c, List<Map<Long, Object>> rows) throws SQLException {
-        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE rec (id integer PRIMARY KEY");
-        StringBuilder ins = new StringBuilder("INSERT INTO rec VALUES (?");
+        insert(c, "rec", rows);
+    }
+
+    /** As {@link #insert(Connection, List)}, into TEMP table {@code table}. */
+    public static void insert(Connection c, String table, List<Map<Long, Object>> rows) throws SQLException {
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE " + table + " (id integer PRIMARY KEY");
+        StringBuilder ins = new StringBuilder("INSERT INTO " + table + " VALUES (?");
         for (FieldRef f : RandomFormulas.FIELDS) {
             ddl.append(", f_").append(f.fieldId()).append(' ').append(SqlArgs.sqlType(f.type()));
             if (f.type() == ValueType.TEXT) {
@@ -125,7 +130,7 @@ public final class RandomRecords {
             ins.append(", ?");
         }
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS rec");
+            s.execute("DROP TABLE IF EXISTS " + table);
             s.execute(ddl.append(")").toString());
         }
         try (PreparedStatement ps = c.prepareStatement(ins.append(")").toString())) {

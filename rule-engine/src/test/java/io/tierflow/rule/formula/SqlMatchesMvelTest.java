@@ -207,8 +207,13 @@ class SqlMatchesMvelTest {
     }
 
     private static List<Object> query(SqlExpression sql, ValueType type) throws SQLException {
+        return query(db.connection(), sql, type);
+    }
+
+    /** The expression's value for every row of {@code rec r}, by id. */
+    static List<Object> query(java.sql.Connection c, SqlExpression sql, ValueType type) throws SQLException {
         List<Object> out = new ArrayList<>();
-        try (PreparedStatement ps = db.connection().prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, " + sql.sql() + " FROM rec r ORDER BY id")) {
             for (int i = 0; i < sql.params().size(); i++) {
                 ps.setObject(i + 1, sql.params().get(i));
@@ -228,7 +233,7 @@ class SqlMatchesMvelTest {
         return out;
     }
 
-    private static String differs(Object mvel, Object sql, ValueType type, FormulaContext cx) {
+    static String differs(Object mvel, Object sql, ValueType type, FormulaContext cx) {
         if (mvel == null || sql == null) {
             return mvel == sql ? null : "null on one side only";
         }
@@ -255,7 +260,7 @@ class SqlMatchesMvelTest {
         return sb.append('}').toString();
     }
 
-    private static String show(Object v) {
+    static String show(Object v) {
         if (v instanceof String s) {
             StringBuilder sb = new StringBuilder("\"");
             s.codePoints().forEach(cp -> sb.append(cp < 0x20 || cp >= 0x7f && cp < 0xa0 || Character.getType(cp)
