@@ -11,13 +11,33 @@ import java.util.Optional;
  */
 public record FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
         TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
-        List<io.tierflow.form.trigger.TriggerRule> triggers, FormLayout layout, int ruleVersion) {
+        List<io.tierflow.form.trigger.TriggerRule> triggers, FormLayout layout, int ruleVersion,
+        @com.fasterxml.jackson.annotation.JsonIgnore List<RelatedForm> related) {
 
     public FormDefinition {
         fields = List.copyOf(fields);
         permissions = permissions == null ? FormPermissions.defaults() : permissions;
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
         layout = layout == null ? null : layout.resolve(fields.stream().map(FieldDefinition::key).toList());
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,
+            TierModel tierModel, ApprovalBinding approval, FormPermissions permissions,
+            List<io.tierflow.form.trigger.TriggerRule> triggers, FormLayout layout, int ruleVersion) {
+        this(id, key, name, revision, fields, tierModel, approval, permissions, triggers, layout, ruleVersion, List.of());
+    }
+
+    /** This definition with the forms related to it (see {@link RelatedForm}). */
+    public FormDefinition withRelated(List<RelatedForm> forms) {
+        return new FormDefinition(id, key, name, revision, fields, tierModel, approval, permissions, triggers, layout,
+                ruleVersion, forms);
+    }
+
+    /** This definition with other fields and tier model, the rest (related forms included) kept. */
+    public FormDefinition with(List<FieldDefinition> newFields, TierModel newTierModel) {
+        return new FormDefinition(id, key, name, revision, newFields, newTierModel, approval, permissions, triggers,
+                layout, ruleVersion, related);
     }
 
     public FormDefinition(long id, String key, String name, long revision, List<FieldDefinition> fields,

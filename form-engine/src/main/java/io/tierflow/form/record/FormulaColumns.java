@@ -4,6 +4,7 @@ import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.FieldRef;
+import io.tierflow.rule.formula.SqlNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,12 +34,12 @@ public final class FormulaColumns {
         return form.table() + " r" + (joined.isEmpty() ? "" : " CROSS JOIN LATERAL (SELECT " + String.join(", ", joined) + ") a");
     }
 
-    /** The column a formula reads for each field, given {@link #from}. */
-    public static Function<FieldRef, String> columns(FormDefinition form, FieldTypes types) {
-        return ref -> {
+    /** The column a formula reads for each field, given {@link #from}, and the record's id for related records. */
+    public static SqlNames columns(FormDefinition form, FieldTypes types) {
+        return SqlNames.of(ref -> {
             FieldDefinition f = form.field(ref.fieldId()).orElseThrow();
             return (projection(f, types) != null ? "a." : "r.") + f.column();
-        };
+        }, "r.id");
     }
 
     private static String projection(FieldDefinition f, FieldTypes types) {

@@ -9,6 +9,7 @@ import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.schema.CompiledForm;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.FormulaEvaluationException;
+import io.tierflow.rule.formula.RelatedValues;
 import io.tierflow.rule.tier.TierDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,15 +63,19 @@ public class RecordWriter {
     TierChanges tierChanges;
 
     @Inject
+    LinkedRecords linked;
+
+    @Inject
     io.tierflow.form.attachment.AttachmentLinks attachments;
 
     public Uni<StoredRecord> create(Mutiny.Session session, CompiledForm form, Long actorId, long ownerId,
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(input);
-        applyDefaultFormulas(form, values);
-        return autoNumbers.assign(session, def, values).chain(() -> relations.fill(session, def, values, null)).chain(() -> {
-            Computation next = compute(form, values, null, TierState.Change.NONE);
+        return linked.load(session, form, values, null).invoke(related -> applyDefaultFormulas(form, values, related))
+                .chain(() -> autoNumbers.assign(session, def, values)).chain(() -> relations.fill(session, def, values, null))
+                .chain(() -> linked.load(session, form, values, null)).chain(related -> {
+            Computation next = compute(form, values, null, TierState.Change.NONE, related);
             Map<String, Object> columns = columns(def, next.values);
             columns.put("owner_id", ownerId);
             columns.put("created_by", actorId);
@@ -93,7 +98,7 @@ public class RecordWriter {
     }
 
     /** Fields left empty on create take their default formula's value (TODAY(), a copy of another field…). */
-    private void applyDefaultFormulas(CompiledForm form, Map<Long, Object> values) {
+    private void applyDefaultFormulas(CompiledForm form, Map<Long, Object> values, RelatedValues related) {
         for (CompiledForm.Computed d : form.defaults()) {
             if (values.get(d.field().id()) != null) {
                 continue;
@@ -101,7 +106,7 @@ public class RecordWriter {
             Map<Long, Object> inputs = new HashMap<>();
             form.definition().fields().forEach(f -> inputs.put(f.id(), types.get(f.type()).formulaValue(f, values.get(f.id()))));
             try {
-                Object result = d.formula().evaluate(inputs);
+                Object result = d.formula().evaluate(inputs, related);
                 if (result != null) {
                     values.put(d.field().id(), types.get(d.field().type()).parse(d.field(), json.valueToTree(result)));
                 }
@@ -147,13 +152,14 @@ public class RecordWriter {
         Map<Long, Object> values = new HashMap<>(current.values());
         values.putAll(patch);
         return relations.fill(session, def, values, current.id())
-                .chain(() -> write(session, form, actorId, current, values, cause, depth, state));
+                .chain(() -> linked.load(session, form, values, current.id()))
+                .chain(related -> write(session, form, actorId, current, values, cause, depth, state, related));
     }
 
     private Uni<StoredRecord> write(Mutiny.Session session, CompiledForm form, Long actorId, StoredRecord current,
-            Map<Long, Object> values, String cause, int depth, TierState.Change state) {
+            Map<Long, Object> values, String cause, int depth, TierState.Change state, RelatedValues related) {
         FormDefinition def = form.definition();
-        Computation next = compute(form, values, current, state);
+        Computation next = compute(form, values, current, state, related);
         Map<String, Object> changes = changes(def, current.values(), next.values);
         next.state.changes(TierState.of(current), changes);
         boolean tierChanged = !Objects.equals(current.tier(), next.decision.tier());
@@ -183,7 +189,8 @@ public class RecordWriter {
     private record Computation(Map<Long, Object> values, TierDecision decision, TierState state) {
     }
 
-    private Computation compute(CompiledForm form, Map<Long, Object> values, StoredRecord current, TierState.Change change) {
+    private Computation compute(CompiledForm form, Map<Long, Object> values, StoredRecord current, TierState.Change change,
+            RelatedValues related) {
         String previousTier = current == null ? null : current.tier();
         // formulas read plain values: a multi-select, say, is read as its keys joined by ","
         Map<Long, Object> inputs = new HashMap<>();
@@ -193,7 +200,7 @@ public class RecordWriter {
         for (CompiledForm.Computed c : form.formulas()) {
             Object result;
             try {
-                result = c.formula().evaluate(inputs);
+                result = c.formula().evaluate(inputs, related);
             } catch (FormulaEvaluationException e) {
                 // a formula that cannot be computed for this record (e.g. a value out of range) is empty, not fatal
                 result = null;
@@ -201,7 +208,7 @@ public class RecordWriter {
             values.put(c.field().id(), result);
             inputs.put(c.field().id(), result);
         }
-        TierDecision model = form.tierModel().evaluate(inputs);
+        TierDecision model = form.tierModel().evaluate(inputs, related);
         TierState state = TierState.of(current).next(change, form.tierModel(), model, java.time.OffsetDateTime.now());
         TierDecision decision = state.apply(model);
         if (TierChanges.entersApproval(form.definition(), previousTier, decision.tier())) {

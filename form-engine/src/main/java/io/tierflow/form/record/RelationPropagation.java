@@ -10,6 +10,7 @@ import io.tierflow.form.type.FieldTypes;
 import io.tierflow.form.type.LookupFieldType;
 import io.tierflow.form.type.RelationFieldType;
 import io.tierflow.form.type.RollupFieldType;
+import io.tierflow.rule.formula.Link;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * After a record changes, the records whose values depend on it are recomputed in the same transaction: the
  * parents whose rollups aggregate it (an order changes → its customer's order total, formulas and tier) and the
- * children whose lookups read it. Cascades stop at {@link #MAX_DEPTH} levels.
+ * children whose lookups read it, and the records whose formulas read it through a relation (an aggregate over
+ * orders, a customer's field). Cascades stop at {@link #MAX_DEPTH} levels.
  */
 @ApplicationScoped
 public class RelationPropagation {
@@ -58,13 +60,20 @@ public class RelationPropagation {
         return dependents(session, form).chain(all -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (FormDefinition other : all) {
+                Set<Long> parents = new LinkedHashSet<>();
                 for (FieldDefinition f : other.fields()) {
                     if (types.get(f.type()) instanceof RollupFieldType && form.key().equals(f.configText(RollupFieldType.FORM))) {
-                        Set<Long> parents = parents(form, f.configText(RollupFieldType.RELATION), before, after);
-                        for (Long parent : parents) {
-                            chain = chain.chain(() -> recompute(session, other, parent, actorId, depth));
-                        }
+                        parents.addAll(parents(form, f.configText(RollupFieldType.RELATION), before, after));
                     }
+                }
+                // formulas aggregating this form's records (SUM(orders.amount, …)) read them through a relation of this form
+                for (Link link : compiler.compiled(other).links()) {
+                    if (link.kind() == Link.Kind.MANY && link.table().equals(form.table())) {
+                        form.field(link.via().fieldId()).ifPresent(via -> parents.addAll(parents(form, via.key(), before, after)));
+                    }
+                }
+                for (Long parent : parents) {
+                    chain = chain.chain(() -> recompute(session, other, parent, actorId, depth));
                 }
                 chain = chain.chain(() -> lookupsOf(session, other, form, before == null ? after : before, actorId, depth));
             }
@@ -80,8 +89,11 @@ public class RelationPropagation {
         return NativeSql.texts(session, "SELECT DISTINCT CAST(f.id AS text) FROM form f JOIN form_field x ON x.form_id = f.id"
                 + " WHERE f.deleted_at IS NULL AND x.deleted_at IS NULL AND ((x.type = ?1 AND x.config->>'" + RollupFieldType.FORM
                 + "' = ?3) OR (x.type = ?2 AND EXISTS (SELECT 1 FROM form_field r WHERE r.form_id = f.id AND r.deleted_at IS NULL"
-                + " AND r.key = x.config->>'" + LookupFieldType.RELATION + "' AND r.config->>'" + RelationFieldType.FORM + "' = ?3)))",
-                rollups.id(), lookups.id(), form.key())
+                + " AND r.key = x.config->>'" + LookupFieldType.RELATION + "' AND r.config->>'" + RelationFieldType.FORM + "' = ?3))"
+                // forms whose formulas may read this one through a relation, either way (kept if they do)
+                + " OR (x.type = ?4 AND x.config->>'" + RelationFieldType.FORM + "' = ?3) OR EXISTS (SELECT 1 FROM form_field y"
+                + " WHERE y.form_id = ?5 AND y.type = ?4 AND y.deleted_at IS NULL AND y.config->>'" + RelationFieldType.FORM
+                + "' = f.key))", rollups.id(), lookups.id(), form.key(), "relation", form.id())
                 .chain(ids -> {
                     List<FormDefinition> found = new java.util.ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -116,6 +128,12 @@ public class RelationPropagation {
                 other.field(f.configText(LookupFieldType.RELATION))
                         .filter(r -> form.key().equals(RelationFieldType.targetForm(r)))
                         .ifPresent(r -> relations.add(r.column()));
+            }
+        }
+        // formulas reading the changed record's fields (customer.region) through a relation of theirs
+        for (Link link : compiler.compiled(other).links()) {
+            if (link.kind() == Link.Kind.ONE && link.table().equals(form.table())) {
+                other.field(link.via().fieldId()).ifPresent(r -> relations.add(r.column()));
             }
         }
         Uni<Void> chain = Uni.createFrom().voidItem();

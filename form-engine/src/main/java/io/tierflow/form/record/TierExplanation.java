@@ -9,6 +9,7 @@ import io.tierflow.form.model.TierOverride;
 import io.tierflow.form.schema.FormCompiler;
 import io.tierflow.form.schema.FormRepository;
 import io.tierflow.form.type.FieldTypes;
+import io.tierflow.rule.formula.RelatedValues;
 import io.tierflow.rule.tier.TierDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,20 +47,25 @@ public class TierExplanation {
     @Inject
     FieldTypes types;
 
+    @Inject
+    LinkedRecords linked;
+
     public Uni<Explanation> of(Caller caller, String formRef, long id) {
         return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
             RoleAccess access = FormAccess.require(caller, def, "view");
-            return records.find(session, def, RowScope.of(caller, def, "r", 2), id, false).map(r -> explain(def, access, r));
+            return records.find(session, def, RowScope.of(caller, def, "r", 2), id, false)
+                    .chain(r -> linked.load(session, compiler.compiled(def), r.values(), r.id())
+                            .map(related -> explain(def, access, r, related)));
         }));
     }
 
-    private Explanation explain(FormDefinition def, RoleAccess access, StoredRecord r) {
+    private Explanation explain(FormDefinition def, RoleAccess access, StoredRecord r, RelatedValues related) {
         Map<Long, Object> inputs = new HashMap<>();
         for (FieldDefinition f : def.fields()) {
             inputs.put(f.id(), types.get(f.type()).formulaValue(f, r.values().get(f.id())));
         }
         TierState state = TierState.of(r);
-        TierDecision d = state.apply(compiler.compiled(def).tierModel().evaluate(inputs));
+        TierDecision d = state.apply(compiler.compiled(def).tierModel().evaluate(inputs, related));
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Map<String, Object> step : d.explanation()) {
             Map<String, Object> shown = new LinkedHashMap<>(step);

@@ -16,6 +16,7 @@ import io.tierflow.form.schema.FormRepository;
 import io.tierflow.form.trigger.TriggerEngine;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.FormulaEvaluationException;
+import io.tierflow.rule.formula.RelatedValues;
 import io.tierflow.rule.tier.TierDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +79,9 @@ public class RetierBatch {
     TierChanges tierChanges;
 
     @Inject
+    io.tierflow.form.record.LinkedRecords linked;
+
+    @Inject
     TriggerEngine triggers;
 
     @Inject
@@ -108,10 +112,10 @@ public class RetierBatch {
             JsonNode result = rows.tree(text);
             long scanned = result.get("scanned").asLong();
             long lastId = scanned == 0 ? job.lastId() : result.get("lastId").asLong();
-            List<Changed> changes = changes(form, compiled, pending, result.get("changed"));
             boolean done = scanned < size;
-            return effects(session, compiled, job, changes)
-                    .chain(approvals -> jobs.advance(session, job, lastId, scanned, changes.size(), approvals, done))
+            return changes(session, form, compiled, pending, result.get("changed"))
+                    .chain(changes -> effects(session, compiled, job, changes)
+                            .chain(approvals -> jobs.advance(session, job, lastId, scanned, changes.size(), approvals, done)))
                     .map(n -> {
                         if (n != 1) {
                             // a publish superseded the job while this batch ran with the old model: roll it back
@@ -133,8 +137,10 @@ public class RetierBatch {
     private record Changed(StoredRecord before, StoredRecord after, TierDecision decision, boolean statusChanged) {
     }
 
-    private List<Changed> changes(FormDefinition form, CompiledForm compiled, Optional<FieldDefinition> pending, JsonNode list) {
+    private Uni<List<Changed>> changes(Mutiny.Session session, FormDefinition form, CompiledForm compiled,
+            Optional<FieldDefinition> pending, JsonNode list) {
         List<Changed> out = new ArrayList<>(list.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (JsonNode n : list) {
             StoredRecord after = rows.read(form, n.get("row").toString());
             String from = n.hasNonNull("from") ? n.get("from").asText() : null;
@@ -145,9 +151,11 @@ public class RetierBatch {
                     after.createdAt(), after.createdBy(), after.updatedAt(), after.updatedBy(),
                     n.hasNonNull("oldStage") ? n.get("oldStage").asText() : null, texts(n.get("oldTags")), after.override());
             boolean statusChanged = pending.isPresent() && !Objects.equals(oldStatus, after.values().get(pending.get().id()));
-            out.add(new Changed(before, after, explain(form, compiled, after), statusChanged));
+            chain = chain.chain(() -> linked.load(session, compiled, after.values(), after.id()))
+                    .invoke(related -> out.add(new Changed(before, after, explain(form, compiled, after, related), statusChanged)))
+                    .replaceWithVoid();
         }
-        return out;
+        return chain.replaceWith(out);
     }
 
     private static List<String> texts(JsonNode n) {
@@ -163,14 +171,14 @@ public class RetierBatch {
      * like any other. Both back ends agree by construction (rule-engine's differential test); should they not,
      * the tier SQL wrote stays the truth and the disagreement is logged.
      */
-    private TierDecision explain(FormDefinition form, CompiledForm compiled, StoredRecord after) {
+    private TierDecision explain(FormDefinition form, CompiledForm compiled, StoredRecord after, RelatedValues related) {
         Map<Long, Object> inputs = new HashMap<>();
         for (FieldDefinition f : form.fields()) {
             inputs.put(f.id(), types.get(f.type()).formulaValue(f, after.values().get(f.id())));
         }
         TierDecision decision;
         try {
-            decision = io.tierflow.form.record.TierState.of(after).apply(compiled.tierModel().evaluate(inputs));
+            decision = io.tierflow.form.record.TierState.of(after).apply(compiled.tierModel().evaluate(inputs, related));
         } catch (FormulaEvaluationException e) {
             return new TierDecision(after.tier(), -1, List.of(Map.of("error", String.valueOf(e.getMessage()))));
         }

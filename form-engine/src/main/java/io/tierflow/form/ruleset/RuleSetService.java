@@ -249,7 +249,8 @@ public class RuleSetService {
 
     private CompiledForm compile(FormDefinition form, RuleSetInput in) {
         FormDefinition draft = new FormDefinition(form.id(), form.key(), form.name(), form.revision(), form.fields(),
-                in.model(), in.approval(), form.permissions(), form.triggers(), form.layout(), form.ruleVersion());
+                in.model(), in.approval(), form.permissions(), form.triggers(), form.layout(), form.ruleVersion(),
+                form.related());
         formService.checkApproval(draft);
         return compiler.compile(draft, "fields");
     }

@@ -19,6 +19,16 @@ public record CompiledForm(FormDefinition definition, List<Computed> formulas, C
         this(definition, formulas, tierModel, defaults, triggers, List.of());
     }
 
+    /** The links to related records any of the form's formulas reads through; empty for most forms. */
+    public java.util.Set<io.tierflow.rule.formula.Link> links() {
+        java.util.Set<io.tierflow.rule.formula.Link> links = new java.util.LinkedHashSet<>(tierModel.links());
+        for (List<Computed> list : List.of(formulas, defaults, visibility)) {
+            list.forEach(c -> links.addAll(c.formula().links()));
+        }
+        triggers.stream().filter(t -> t.condition() != null).forEach(t -> links.addAll(t.condition().links()));
+        return links;
+    }
+
     /** A trigger rule with its condition compiled (null: always). */
     public record Trigger(io.tierflow.form.trigger.TriggerRule rule, CompiledFormula condition) {
     }

@@ -51,11 +51,11 @@ public class DraftForms {
             fields.add(new FieldDefinition(old == null ? -(i + 1) : old.id(), in.key(), label, old == null ? in.type() : old.type(),
                     Boolean.TRUE.equals(in.required()), config, fields.size()));
         }
-        settleFormulaTypes(fields);
+        settleFormulaTypes(fields, saved);
         return saved == null
                 ? new FormDefinition(0, "draft", "draft", 0, fields, new TierModel(List.of()), null, null, null, layout)
                 : new FormDefinition(saved.id(), saved.key(), saved.name(), saved.revision(), fields, saved.tierModel(),
-                        saved.approval(), saved.permissions(), saved.triggers(), layout);
+                        saved.approval(), saved.permissions(), saved.triggers(), layout).withRelated(saved.related());
     }
 
     /**
@@ -67,12 +67,11 @@ public class DraftForms {
         List<FieldDefinition> typed = draft.fields().stream()
                 .filter(f -> !(types.get(f.type()) instanceof ResultTypedFieldType) || f.configText(ResultTypedFieldType.RESULT_TYPE) != null)
                 .toList();
-        return compiler.check(new FormDefinition(draft.id(), draft.key(), draft.name(), draft.revision(), typed,
-                draft.tierModel(), null), formula);
+        return compiler.check(draft.with(typed, draft.tierModel()), formula);
     }
 
     /** Formulas may read formulas: each one is typed once the fields it reads are, until nothing more settles. */
-    private void settleFormulaTypes(List<FieldDefinition> fields) {
+    private void settleFormulaTypes(List<FieldDefinition> fields, FormDefinition saved) {
         List<FieldDefinition> pending = new ArrayList<>();
         List<FieldDefinition> scope = new ArrayList<>();
         for (FieldDefinition f : fields) {
@@ -91,7 +90,9 @@ public class DraftForms {
                 FieldDefinition f = it.next();
                 JsonNode formula = f.config().get(FormulaFieldType.FORMULA);
                 try {
-                    CompiledFormula c = compiler.check(new FormDefinition(0, "draft", "draft", 0, scope, new TierModel(List.of()), null),
+                    CompiledFormula c = compiler.check(saved == null
+                                    ? new FormDefinition(0, "draft", "draft", 0, scope, new TierModel(List.of()), null)
+                                    : saved.with(scope, saved.tierModel()),
                             formula == null ? null : formula.asText());
                     ((ObjectNode) f.config()).put(ResultTypedFieldType.RESULT_TYPE, c.type().name());
                     scope.add(f);

@@ -41,10 +41,14 @@ public class FormCompiler {
     @Inject
     TierModelCompiler tiers;
 
+    @Inject
+    FormLinks links;
+
     /** The compiled form for this revision; compiled once per revision and node. */
     public CompiledForm compiled(FormDefinition form) {
         CompiledForm cached = cache.get(form.id());
-        if (cached != null && cached.definition().revision() == form.revision()) {
+        if (cached != null && cached.definition().revision() == form.revision()
+                && revisions(cached.definition()).equals(revisions(form))) {
             return cached;
         }
         CompiledForm fresh = compile(form, "fields");
@@ -52,11 +56,21 @@ public class FormCompiler {
         return fresh;
     }
 
+    /** The related forms and their revisions: when one changes, formulas reading it are compiled again. */
+    private static Map<Long, Long> revisions(FormDefinition form) {
+        Map<Long, Long> revisions = new java.util.HashMap<>();
+        form.related().forEach(r -> revisions.put(r.id(), r.revision()));
+        return revisions;
+    }
+
     /**
      * Compiles every formula and the tier model; errors carry field paths under {@code fieldsPath}
      * ({@code fields[2].config.formula}, {@code tierModel.rules[0].condition}).
      */
     public CompiledForm compile(FormDefinition form, String fieldsPath) {
+        List<io.tierflow.rule.formula.Link> linked = links.of(form);
+        java.util.function.Function<java.util.Collection<FieldRef>, FormulaScope> scopeOf =
+                fields -> FormulaScope.of(fields).withLinks(linked);
         Map<String, FieldRef> scope = new LinkedHashMap<>();
         Map<Long, Integer> index = new LinkedHashMap<>();
         List<FieldDefinition> pending = new ArrayList<>();
@@ -78,7 +92,7 @@ public class FormCompiler {
                 String path = fieldsPath + "[" + index.get(f.id()) + "].config.formula";
                 try {
                     CompiledFormula c = formulas.compile(f.configText(FormulaFieldType.FORMULA),
-                            FormulaScope.of(scope.values()));
+                            scopeOf.apply(scope.values()));
                     scope.put(f.key(), new FieldRef(f.key(), f.id(), c.type()));
                     ordered.add(new CompiledForm.Computed(f, c));
                     it.remove();
@@ -99,7 +113,7 @@ public class FormCompiler {
         }
         CompiledTierModel tierModel;
         try {
-            tierModel = tiers.compile(form.tierModel(), FormulaScope.of(scope.values()));
+            tierModel = tiers.compile(form.tierModel(), scopeOf.apply(scope.values()));
         } catch (FormulaException e) {
             throw formulaProblem("tierModel." + (e.modelPath() == null ? "rules[0].condition" : e.modelPath()), e);
         }
@@ -109,7 +123,7 @@ public class FormCompiler {
             String formula = f.configText(io.tierflow.form.type.CommonOptions.DEFAULT_FORMULA);
             if (formula != null && !formula.isBlank()) {
                 try {
-                    defaults.add(new CompiledForm.Computed(f, formulas.compile(formula, FormulaScope.of(scope.values()))));
+                    defaults.add(new CompiledForm.Computed(f, formulas.compile(formula, scopeOf.apply(scope.values()))));
                 } catch (FormulaException e) {
                     throw formulaProblem(fieldsPath + "[" + i + "].config.defaultFormula", e);
                 }
@@ -121,7 +135,7 @@ public class FormCompiler {
             CompiledFormula condition = null;
             if (rule.condition() != null && !rule.condition().isBlank()) {
                 try {
-                    condition = formulas.compile(rule.condition(), FormulaScope.of(scope.values()));
+                    condition = formulas.compile(rule.condition(), scopeOf.apply(scope.values()));
                 } catch (FormulaException e) {
                     throw formulaProblem("triggers[" + i + "].condition", e);
                 }
@@ -132,14 +146,14 @@ public class FormCompiler {
             triggers.add(new CompiledForm.Trigger(rule, condition));
         }
         return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults), List.copyOf(triggers),
-                visibility(form, scope, fieldsPath));
+                visibility(form, scopeOf.apply(scope.values()), fieldsPath));
     }
 
     /**
      * The fields shown only while their {@code visibleWhen} is true: a yes/no formula over the other fields
      * (formula fields included), never over the field itself.
      */
-    private List<CompiledForm.Computed> visibility(FormDefinition form, Map<String, FieldRef> scope, String fieldsPath) {
+    private List<CompiledForm.Computed> visibility(FormDefinition form, FormulaScope scope, String fieldsPath) {
         List<CompiledForm.Computed> conditions = new ArrayList<>();
         for (int i = 0; i < form.fields().size(); i++) {
             FieldDefinition f = form.fields().get(i);
@@ -150,7 +164,7 @@ public class FormCompiler {
             String path = fieldsPath + "[" + i + "].config.visibleWhen";
             CompiledFormula compiled;
             try {
-                compiled = formulas.compile(condition, FormulaScope.of(scope.values()));
+                compiled = formulas.compile(condition, scope);
             } catch (FormulaException e) {
                 throw formulaProblem(path, e);
             }
@@ -176,7 +190,7 @@ public class FormCompiler {
         List<FieldRef> scope = form.fields().stream()
                 .map(f -> new FieldRef(f.key(), f.id(), types.get(f.type()).valueType(f))).toList();
         try {
-            return formulas.compile(formula, FormulaScope.of(scope));
+            return formulas.compile(formula, FormulaScope.of(scope).withLinks(links.of(form)));
         } catch (FormulaException e) {
             throw formulaProblem("formula", e);
         }

@@ -23,11 +23,23 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class FormRepository {
 
+    /** The live fields of form {@code <alias>} as a JSON array, in display order. */
+    private static String fieldsOf(String form) {
+        return "(SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
+                + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
+                + "  FROM form_field x WHERE x.form_id = " + form + ".id AND x.deleted_at IS NULL)";
+    }
+
+    /** The forms related to form {@code f} either way: targets of its relations, and forms whose relations point at it. */
+    private static final String RELATED = "(SELECT coalesce(json_agg(json_build_object('id', o.id, 'key', o.key,"
+            + " 'revision', o.revision, 'fields', " + fieldsOf("o") + ") ORDER BY o.id), '[]') FROM form o"
+            + " WHERE o.deleted_at IS NULL AND (o.key IN (SELECT r.config->>'form' FROM form_field r WHERE r.form_id = f.id"
+            + " AND r.type = 'relation' AND r.deleted_at IS NULL) OR EXISTS (SELECT 1 FROM form_field c WHERE c.form_id = o.id"
+            + " AND c.type = 'relation' AND c.deleted_at IS NULL AND c.config->>'form' = f.key)))";
+
     private static final String SELECT = "SELECT json_build_object('id', f.id, 'key', f.key, 'name', f.name,"
-            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'triggers', f.triggers, 'layout', f.layout, 'ruleVersion', f.rule_version, 'fields',"
-            + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'key', x.key, 'label', x.label, 'type', x.type,"
-            + "   'required', x.required, 'config', x.config, 'position', x.position) ORDER BY x.position, x.id), '[]')"
-            + "  FROM form_field x WHERE x.form_id = f.id AND x.deleted_at IS NULL))::text FROM form f WHERE f.deleted_at IS NULL";
+            + " 'revision', f.revision, 'tierModel', f.tier_model, 'approval', f.approval, 'permissions', f.permissions, 'triggers', f.triggers, 'layout', f.layout, 'ruleVersion', f.rule_version, 'fields', "
+            + fieldsOf("f") + ", 'related', " + RELATED + ")::text FROM form f WHERE f.deleted_at IS NULL";
 
     private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<io.tierflow.core.identity.Role, io.tierflow.form.model.RoleAccess>> ROLES =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
@@ -108,10 +120,23 @@ public class FormRepository {
                             : new FormPermissions(json.convertValue(permissions, ROLES)),
                     json.convertValue(n.get("triggers"), TRIGGERS),
                     n.hasNonNull("layout") ? json.treeToValue(n.get("layout"), io.tierflow.form.model.FormLayout.class) : null,
-                    n.path("ruleVersion").asInt(0));
+                    n.path("ruleVersion").asInt(0), related(n.get("related")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable form definition", e);
         }
+    }
+
+    private static List<io.tierflow.form.model.RelatedForm> related(JsonNode forms) {
+        List<io.tierflow.form.model.RelatedForm> related = new ArrayList<>();
+        if (forms != null) {
+            for (JsonNode o : forms) {
+                List<FieldDefinition> fields = new ArrayList<>();
+                o.get("fields").forEach(f -> fields.add(field(f)));
+                related.add(new io.tierflow.form.model.RelatedForm(o.get("id").asLong(), o.get("key").asText(),
+                        o.get("revision").asLong(), fields));
+            }
+        }
+        return related;
     }
 
     /** Formula columns are typed by what their formula returns, known only once the form compiles. */

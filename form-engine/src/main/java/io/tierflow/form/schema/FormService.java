@@ -222,7 +222,7 @@ public class FormService {
                 throw Problem.invalid(problems);
             }
             compiler.compile(new FormDefinition(form.id(), form.key(), form.name(), form.revision() + 1, form.fields(),
-                    form.tierModel(), form.approval(), form.permissions(), given), "fields");
+                    form.tierModel(), form.approval(), form.permissions(), given).withRelated(form.related()), "fields");
             return NativeSql.update(session, "UPDATE form SET triggers = " + NativeSql.jsonParam(1)
                             + ", revision = revision + 1 WHERE id = ?2", JsonText.write(json, given), form.id())
                     .chain(() -> audit.record(session, caller.id(), "form.triggers", "form", Long.toString(form.id()),

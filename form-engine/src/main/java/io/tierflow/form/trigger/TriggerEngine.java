@@ -36,6 +36,9 @@ public class TriggerEngine {
     FieldTypes types;
 
     @Inject
+    io.tierflow.form.record.LinkedRecords linked;
+
+    @Inject
     io.tierflow.form.record.RecordRows rows;
 
     @Inject
@@ -75,27 +78,31 @@ public class TriggerEngine {
         FormDefinition def = form.definition();
         Map<Long, Object> inputs = new HashMap<>();
         def.fields().forEach(f -> inputs.put(f.id(), types.get(f.type()).formulaValue(f, after.values().get(f.id()))));
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CompiledForm.Trigger t : form.triggers()) {
-            TriggerRule rule = t.rule();
-            String event = event(rule.when(), created, tierChanged, changed);
-            if (event == null || rule.id().equals(causeRule)
-                    || (!rule.fields().isEmpty() && rule.fields().stream().noneMatch(changed::contains))) {
-                continue;
+        int cascade = depth;
+        String ownRule = causeRule;
+        return linked.load(session, form, after.values(), after.id()).chain(related -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (CompiledForm.Trigger t : form.triggers()) {
+                TriggerRule rule = t.rule();
+                String event = event(rule.when(), created, tierChanged, changed);
+                if (event == null || rule.id().equals(ownRule)
+                        || (!rule.fields().isEmpty() && rule.fields().stream().noneMatch(changed::contains))) {
+                    continue;
+                }
+                boolean holds;
+                try {
+                    holds = t.condition() == null || Boolean.TRUE.equals(t.condition().evaluate(inputs, related));
+                } catch (FormulaEvaluationException e) {
+                    holds = false;
+                }
+                Firing firing = new Firing(def, after, rule, RecordWriter.title(def, after), cascade,
+                        "trigger:" + def.id() + ":" + after.id() + ":" + rule.id() + ":" + after.version());
+                boolean fires = holds;
+                chain = chain.chain(() -> log(session, firing, event, fires)).chain(() -> fires ? run(session, firing)
+                        : Uni.createFrom().voidItem());
             }
-            boolean holds;
-            try {
-                holds = t.condition() == null || Boolean.TRUE.equals(t.condition().evaluate(inputs));
-            } catch (FormulaEvaluationException e) {
-                holds = false;
-            }
-            Firing firing = new Firing(def, after, rule, RecordWriter.title(def, after), depth,
-                    "trigger:" + def.id() + ":" + after.id() + ":" + rule.id() + ":" + after.version());
-            boolean fires = holds;
-            chain = chain.chain(() -> log(session, firing, event, fires)).chain(() -> fires ? run(session, firing)
-                    : Uni.createFrom().voidItem());
-        }
-        return chain;
+            return chain;
+        });
     }
 
     /** A scheduled rule firing for a record (see {@link ScheduledTriggerRunner}): its rule log entry and actions. */

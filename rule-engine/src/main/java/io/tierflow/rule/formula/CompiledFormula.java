@@ -141,6 +141,11 @@ public final class CompiledFormula {
         return evaluate(valuesByFieldId, RelatedValues.NONE, context);
     }
 
+    /** As {@link #evaluate(Map)}, reading related records from {@code relatedValues}. */
+    public Object evaluate(Map<Long, Object> valuesByFieldId, RelatedValues relatedValues) {
+        return evaluate(valuesByFieldId, relatedValues, context);
+    }
+
     /**
      * As {@link #evaluate(Map, FormulaContext)}, reading related records from {@code relatedValues} (see
      * {@link #links()}): a ONE link's field is null when there is no linked record, and an aggregate over no records

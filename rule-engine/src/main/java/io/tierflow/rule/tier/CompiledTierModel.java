@@ -17,7 +17,10 @@ import io.tierflow.rule.formula.FieldRef;
 import io.tierflow.rule.formula.FormulaContext;
 import io.tierflow.rule.formula.FormulaEvaluationException;
 import io.tierflow.rule.formula.FormulaValues;
+import io.tierflow.rule.formula.Link;
+import io.tierflow.rule.formula.RelatedValues;
 import io.tierflow.rule.formula.SqlExpression;
+import io.tierflow.rule.formula.SqlNames;
 
 /** A compiled tier model; immutable and thread-safe. */
 public final class CompiledTierModel {
@@ -115,7 +118,19 @@ public final class CompiledTierModel {
     public Function<FieldRef, String> columns(Function<FieldRef, String> fields) {
         Map<Long, Integer> levels = new HashMap<>();
         derived.forEach(d -> levels.put(d.ref().fieldId(), d.level()));
-        return ref -> ref.fieldId() < 0 ? "l" + levels.get(ref.fieldId()) + "." + derivedColumn(ref) : fields.apply(ref);
+        Function<FieldRef, String> column =
+                ref -> ref.fieldId() < 0 ? "l" + levels.get(ref.fieldId()) + "." + derivedColumn(ref) : fields.apply(ref);
+        return fields instanceof SqlNames names ? SqlNames.of(column, names.rowId()) : column;
+    }
+
+    /** The links to related records any of the model's formulas reads through. */
+    public Set<Link> links() {
+        Set<Link> links = new LinkedHashSet<>();
+        derived.forEach(d -> links.addAll(d.formula().links()));
+        for (List<CompiledFormula> list : List.of(conditions, stages, tags)) {
+            list.forEach(f -> links.addAll(f.links()));
+        }
+        return links;
     }
 
     private static String derivedColumn(FieldRef ref) {
@@ -192,13 +207,18 @@ public final class CompiledTierModel {
      * as false). Also gives the lifecycle stage and the tags. A derived value that cannot be computed is null.
      */
     public TierDecision evaluate(Map<Long, Object> values) {
+        return evaluate(values, RelatedValues.NONE);
+    }
+
+    /** As {@link #evaluate(Map)}, the formulas reading related records from {@code related}. */
+    public TierDecision evaluate(Map<Long, Object> values, RelatedValues related) {
         Map<Long, Object> v = values;
         if (!derived.isEmpty()) {
             v = new HashMap<>(values);
             for (Derived d : derived) {
                 Object result;
                 try {
-                    result = d.formula().evaluate(v);
+                    result = d.formula().evaluate(v, related);
                 } catch (FormulaEvaluationException e) {
                     result = null;
                 }
@@ -210,7 +230,7 @@ public final class CompiledTierModel {
         int index = -1;
         for (int i = 0; i < conditions.size(); i++) {
             CompiledFormula c = conditions.get(i);
-            boolean result = Boolean.TRUE.equals(c.evaluate(v));
+            boolean result = Boolean.TRUE.equals(c.evaluate(v, related));
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("ruleIndex", i);
             step.put("tier", model.rules().get(i).tier());
@@ -226,13 +246,13 @@ public final class CompiledTierModel {
         }
         String stage = null;
         for (int i = 0; i < stages.size() && stage == null; i++) {
-            if (Boolean.TRUE.equals(stages.get(i).evaluate(v))) {
+            if (Boolean.TRUE.equals(stages.get(i).evaluate(v, related))) {
                 stage = model.stages().get(i).stage();
             }
         }
         List<String> matched = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
-            if (Boolean.TRUE.equals(tags.get(i).evaluate(v))) {
+            if (Boolean.TRUE.equals(tags.get(i).evaluate(v, related))) {
                 matched.add(model.tags().get(i).tag());
             }
         }
