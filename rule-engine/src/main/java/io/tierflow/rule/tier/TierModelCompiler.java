@@ -56,9 +56,9 @@ public class TierModelCompiler {
         limit(model.scores().size(), MAX_SCORES, "scores");
         long[] nextId = {-1};
         for (int i = 0; i < model.scores().size(); i++) {
-            scores.add(score(model.scores().get(i), "scores[" + i + "]", i, refs, derived, nextId));
+            scores.add(score(model.scores().get(i), "scores[" + i + "]", i, refs, scope.links(), derived, nextId));
         }
-        FormulaScope full = FormulaScope.of(refs.values());
+        FormulaScope full = FormulaScope.of(refs.values()).withLinks(scope.links());
         List<CompiledFormula> conditions = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             TierRule r = rules.get(i);
@@ -102,7 +102,8 @@ public class TierModelCompiler {
     }
 
     private CompiledTierModel.Score score(ScoreModel s, String path, int index, Map<String, FieldRef> refs,
-            List<CompiledTierModel.Derived> derived, long[] nextId) {
+            java.util.Collection<io.tierflow.rule.formula.Link> links, List<CompiledTierModel.Derived> derived,
+            long[] nextId) {
         String en = "Score " + (s == null || s.key() == null ? "#" + (index + 1) : s.key());
         String zh = "评分 " + (s == null || s.key() == null ? "#" + (index + 1) : s.key());
         if (s == null) {
@@ -120,7 +121,7 @@ public class TierModelCompiler {
         if (rfm && (dims.size() != 3 || dims.stream().anyMatch(d -> d == null || !d.scored()))) {
             throw new FormulaException("formula.tier.rfm-dimensions", 0, 0).withPart(path + ".dimensions", en, zh);
         }
-        FormulaScope before = FormulaScope.of(refs.values());
+        FormulaScope before = FormulaScope.of(refs.values()).withLinks(links);
         Map<String, FieldRef> own = new LinkedHashMap<>();
         BigDecimal weights = BigDecimal.ZERO;
         for (int j = 0; j < dims.size(); j++) {
