@@ -531,9 +531,13 @@
   // scripts the plain box stays, checked by checkFormula below ----
   function formulaNames(f, filter) {
     var list = filter ? (childForm(f) || { fields: [] }).fields : ordered().filter(function (x) { return x.uid !== f.uid; });
-    return list.map(function (x) {
+    var own = list.map(function (x) {
       return { name: x.key, label: x.label, kind: 'field', typeName: x.type && types[x.type] ? types[x.type].label : '' };
     });
+    // the saved form's related records (customer.region) and lists (COUNT(orders), SUM(orders.amount, …))
+    return filter ? own : own.concat((data.linkNames || []).map(function (x) {
+      return { name: x.key, label: x.label, kind: x.kind, typeName: x.typeName || '' };
+    }));
   }
   function formulaCheckBody(f, filter, text) {
     if (filter) {

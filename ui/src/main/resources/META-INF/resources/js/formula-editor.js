@@ -1,10 +1,11 @@
 // The formula editor: CodeMirror 5 (webjar, served by the app) over a <textarea>, which stays the form's input.
-// It completes field keys (also by their labels), score and dimension keys and the platform's functions (with
+// It completes field keys (also by their labels), related records' fields and lists (customer.region,
+// orders.amount), score and dimension keys and the platform's functions (with
 // signature and description, from GET /api/formulas/functions), checks the formula as the builder types
 // (POST /api/formulas/check: its type, or the problem with line and column) and shows its value on a real
 // record (POST /api/formulas/preview). Plain script, no build step:
 //   TierflowFormula.attach(textarea, { form: 'customer', names: fn, texts: {...}, expect: 'BOOLEAN' })
-// names() returns what may be referenced: [{ name, label, kind: 'field'|'score'|'dimension', type, typeName }];
+// names() returns what may be referenced: [{ name, label, kind: 'field'|'related'|'list'|'score'|'dimension', type, typeName }];
 // model(), when given, the draft tier model whose scores the formula may read (sent with the check and preview).
 (function () {
   'use strict';
@@ -35,7 +36,8 @@
     };
   }
 
-  var WORD = /[A-Za-z0-9_\u00c0-\uffff]/;
+  // a name, or a path through a relation (orders.amount), is completed as one word
+  var WORD = /[A-Za-z0-9_.\u00c0-\uffff]/;
 
   function defineMode() {
     if (CodeMirror.modes['tierflow-formula']) return;

@@ -26,7 +26,7 @@
   // ---- what formulas may reference: the form's fields, then the scores and dimensions typed on this page ----
   function names() {
     var out = catalog.fields.map(function (f) {
-      return { name: f.key, label: f.label, kind: 'field', type: f.type, typeName: f.typeName };
+      return { name: f.key, label: f.label, kind: f.kind || 'field', type: f.type, typeName: f.typeName };
     });
     if (!form) return out;
     form.querySelectorAll('[data-name-input]').forEach(function (input) {

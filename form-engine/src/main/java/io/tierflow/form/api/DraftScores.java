@@ -32,8 +32,15 @@ public class DraftScores {
     /** The checked formula and the score values it may read, in the order they are computed. */
     public record Checked(CompiledFormula formula, List<CompiledTierModel.Derived> derived) {
 
+        /** The links to related records the formula or its scores read. */
+        public java.util.Set<io.tierflow.rule.formula.Link> links() {
+            java.util.Set<io.tierflow.rule.formula.Link> links = new java.util.LinkedHashSet<>(formula.links());
+            derived.forEach(d -> links.addAll(d.formula().links()));
+            return links;
+        }
+
         /** The record's plain values with the scores computed on top (a score that cannot be computed is null). */
-        public Map<Long, Object> withScores(Map<Long, Object> values) {
+        public Map<Long, Object> withScores(Map<Long, Object> values, io.tierflow.rule.formula.RelatedValues related) {
             if (derived.isEmpty()) {
                 return values;
             }
@@ -41,7 +48,7 @@ public class DraftScores {
             for (CompiledTierModel.Derived d : derived) {
                 Object result;
                 try {
-                    result = d.formula().evaluate(all);
+                    result = d.formula().evaluate(all, related);
                 } catch (FormulaEvaluationException e) {
                     result = null;
                 }

@@ -21,6 +21,7 @@ import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.CompiledFormula;
 import io.tierflow.rule.formula.FieldRef;
 import io.tierflow.rule.formula.FormulaEvaluationException;
+import io.tierflow.rule.formula.RelatedValues;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -79,6 +80,9 @@ public class FormulaPreviewResource {
     RecordRows rows;
 
     @Inject
+    io.tierflow.form.record.LinkedRecords linked;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -107,7 +111,10 @@ public class FormulaPreviewResource {
                     }
                 }
             }
-            return record(session, caller, form, request.record()).map(stored -> result(form, access, checked, stored));
+            return record(session, caller, form, request.record()).chain(stored -> stored == null
+                    ? Uni.createFrom().item(result(form, access, checked, null, RelatedValues.NONE))
+                    : linked.load(session, form, checked.links(), stored.values(), stored.id())
+                            .map(related -> result(form, access, checked, stored, related)));
         }));
     }
 
@@ -132,7 +139,8 @@ public class FormulaPreviewResource {
         });
     }
 
-    private PreviewResult result(FormDefinition form, RoleAccess access, DraftScores.Checked checked, StoredRecord stored) {
+    private PreviewResult result(FormDefinition form, RoleAccess access, DraftScores.Checked checked, StoredRecord stored,
+            RelatedValues related) {
         CompiledFormula formula = checked.formula();
         String type = formula.type().name();
         if (stored == null) {
@@ -143,13 +151,13 @@ public class FormulaPreviewResource {
         for (FieldDefinition f : form.fields()) {
             plain.put(f.id(), types.get(f.type()).formulaValue(f, stored.values().get(f.id())));
         }
-        Map<Long, Object> inputs = checked.withScores(plain);
+        Map<Long, Object> inputs = checked.withScores(plain, related);
         String title = form.titleField().filter(f -> !access.hidden(f.key())).map(f -> stored.values().get(f.id()))
                 .map(Object::toString).orElse("#" + stored.id());
         PreviewRecord record = new PreviewRecord(stored.id(), title);
         try {
             Map<String, Object> read = formula.inputs(inputs);
-            Object value = formula.evaluate(inputs);
+            Object value = formula.evaluate(inputs, related);
             return new PreviewResult(record, type, value, text(value), read, null);
         } catch (FormulaEvaluationException e) {
             return new PreviewResult(record, type, null, null, Map.of(), e.message(locale.get()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tierflow.core.db.NativeSql;
 import io.tierflow.form.model.FieldDefinition;
+import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RelatedForm;
 import io.tierflow.form.schema.CompiledForm;
 import io.tierflow.form.type.FieldTypes;
@@ -33,7 +34,12 @@ public class LinkedRecords {
 
     /** For a record with {@code values}; {@code id} null while it is not stored yet (nothing links to it then). */
     public Uni<RelatedValues> load(Mutiny.Session session, CompiledForm form, Map<Long, Object> values, Long id) {
-        Set<Link> links = form.links();
+        return load(session, form.definition(), form.links(), values, id);
+    }
+
+    /** As {@link #load(Mutiny.Session, CompiledForm, Map, Long)}, for the given links of {@code form}'s formulas. */
+    public Uni<RelatedValues> load(Mutiny.Session session, FormDefinition form, Set<Link> links, Map<Long, Object> values,
+            Long id) {
         if (links.isEmpty()) {
             return Uni.createFrom().item(RelatedValues.NONE);
         }
@@ -41,7 +47,7 @@ public class LinkedRecords {
         Map<String, List<Map<Long, Object>>> manys = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Link link : links) {
-            RelatedForm other = form.definition().related().stream().filter(r -> r.table().equals(link.table()))
+            RelatedForm other = form.related().stream().filter(r -> r.table().equals(link.table()))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no related form for " + link.table()));
             if (link.kind() == Link.Kind.ONE) {
                 List<Long> target = RelationValues.ids(values.get(link.via().fieldId()));

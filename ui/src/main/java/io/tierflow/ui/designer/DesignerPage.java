@@ -65,6 +65,9 @@ public class DesignerPage {
     DraftForms drafts;
 
     @Inject
+    io.tierflow.ui.rules.FormulaLinkNames linkNames;
+
+    @Inject
     RecordFields fields;
 
     @Inject
@@ -124,6 +127,7 @@ public class DesignerPage {
         data.put("self", form == null ? null : formSummary(form));
         data.put("text", DesignerCatalog.scriptTexts(pages.locale()));
         data.put("formulaText", io.tierflow.ui.rules.FormulaEditorTexts.of(pages.locale()));
+        data.put("linkNames", form == null ? List.of() : linkNames.of(form, pages.locale()));
         return pages.page(template).data("form", form).data("types", catalog.types(pages.locale()))
                 .data("data", script(data));
     }

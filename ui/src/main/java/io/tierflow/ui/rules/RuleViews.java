@@ -79,6 +79,9 @@ public class RuleViews {
     FieldTypes types;
 
     @Inject
+    FormulaLinkNames linkNames;
+
+    @Inject
     ObjectMapper json;
 
     Uni<List<VersionRow>> versions(FormDefinition def, List<RuleSet> sets) {
@@ -146,7 +149,10 @@ public class RuleViews {
                 errors.get("approval.statusField"));
     }
 
-    /** What the formula editor offers: the fields the builder's role may see, with their types, and its texts. */
+    /**
+     * What the formula editor offers: the fields the builder's role may see, with their types, the related records'
+     * fields and lists ({@link FormulaLinkNames}), and its texts.
+     */
     RawString catalog(FormDefinition def, Caller caller) {
         RoleAccess access = def.permissions().access(caller.role());
         List<Map<String, Object>> fields = new ArrayList<>();
@@ -162,6 +168,7 @@ public class RuleViews {
             field.put("typeName", type.displayName(pages.locale()));
             fields.add(field);
         }
+        fields.addAll(linkNames.of(def, pages.locale()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("form", def.key());
         data.put("fields", fields);

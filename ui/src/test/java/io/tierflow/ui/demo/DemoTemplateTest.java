@@ -44,6 +44,9 @@ class DemoTemplateTest {
         // two paid orders (180,000 + 220,000), one unpaid; a visit five days ago
         org.junit.jupiter.api.Assertions.assertEquals(400000, yunqi.getInt("items[0].values.order_total"));
         org.junit.jupiter.api.Assertions.assertEquals(3, yunqi.getInt("items[0].values.order_count"));
+        // formulas over the related records: paid in the last 90 days (both paid orders), follow-ups in the last 30
+        org.junit.jupiter.api.Assertions.assertEquals(400000, yunqi.getInt("items[0].values.paid_90"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, yunqi.getInt("items[0].values.follow_ups_30"));
         org.junit.jupiter.api.Assertions.assertEquals("A", yunqi.getString("items[0].tier"));
         org.junit.jupiter.api.Assertions.assertEquals("成熟客户", yunqi.getString("items[0].stage"));
         org.junit.jupiter.api.Assertions.assertEquals(List.of("高价值", "高活跃"), yunqi.getList("items[0].tags"));
