@@ -67,6 +67,9 @@ public class DraftScores {
     @Inject
     TierModelCompiler tiers;
 
+    @Inject
+    io.tierflow.form.schema.FormLinks links;
+
     /** Errors carry the path {@code formula}, with line and column, as {@code /api/formulas/check} reports them. */
     public Checked check(FormDefinition form, String formula, TierModel draft) {
         if (formula == null || formula.isBlank()) {
@@ -74,11 +77,12 @@ public class DraftScores {
         }
         List<FieldRef> scope = new ArrayList<>(form.fields().stream()
                 .map(f -> new FieldRef(f.key(), f.id(), types.get(f.type()).valueType(f))).toList());
+        List<io.tierflow.rule.formula.Link> linked = links.of(form);
         List<CompiledTierModel.Derived> derived = List.of();
         if (draft != null && !draft.scores().isEmpty()) {
             try {
                 CompiledTierModel scores = tiers.compile(new TierModel(draft.scores(), List.of(), List.of(), List.of()),
-                        FormulaScope.of(scope));
+                        FormulaScope.of(scope).withLinks(linked));
                 derived = scores.derived();
                 // what a condition may name: the scores' and dimensions' keys (the last value computed under a key)
                 java.util.Set<String> names = new java.util.HashSet<>();
@@ -96,7 +100,7 @@ public class DraftScores {
             }
         }
         try {
-            return new Checked(formulas.compile(formula, FormulaScope.of(scope)), derived);
+            return new Checked(formulas.compile(formula, FormulaScope.of(scope).withLinks(linked)), derived);
         } catch (FormulaException e) {
             throw Problem.invalid(List.of(new FieldProblem("formula", "form.formula.invalid",
                     (io.tierflow.core.i18n.LocalizedArgument) e::message)))

@@ -64,6 +64,52 @@ class RulesBrowserTest {
                 .body("status", equalTo("published")).body("tierModel.rules[0].condition", equalTo("score >= 50"));
     }
 
+    /** A condition over the customer's orders: completed as a related list, checked, and previewed on the customer. */
+    @Test
+    void aConditionOverRelatedOrdersIsCompletedCheckedAndPreviewed() {
+        String customers = "ui_rules_linked";
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), customers);
+        api("east_mgr").body("""
+                {"key":"ui_rules_order","name":"订单","fields":[
+                  {"key":"customer","label":"客户","type":"relation","config":{"form":"ui_rules_linked"}},
+                  {"key":"amount","label":"金额","type":"number"}]}""").post("/api/forms").then().statusCode(201);
+        int customer = api("east_rep").body("{\"values\":{\"name\":\"订单客户\",\"revenue\":10}}")
+                .post("/api/forms/" + customers + "/records").then().statusCode(201).extract().path("id");
+        for (int amount : new int[] {600, 500}) {
+            api("east_rep").body("{\"values\":{\"customer\":" + customer + ",\"amount\":" + amount + "}}")
+                    .post("/api/forms/ui_rules_order/records").then().statusCode(201);
+        }
+        try (BrowserSession s = BrowserSession.open(base)) {
+            Page page = s.page();
+            try {
+                page.navigate("/forms");
+                s.login("east_mgr", TestUsers.PASSWORD);
+                page.navigate("/forms/" + customers + "/rules");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ 新建草稿")).click();
+                Locator rule = page.locator("[data-list=rules] > li").first();
+                rule.locator(".CodeMirror").click();
+                page.keyboard().press("Control+A");
+                page.keyboard().press("Backspace");
+                page.keyboard().type("SUM(ui_rules_order.am");
+                Locator hints = page.locator(".CodeMirror-hints");
+                assertThat(hints.locator("li").first()).containsText("ui_rules_order.amount");
+                assertThat(hints.locator("li").first()).containsText("关联列表");
+                assertThat(hints.locator("li").first()).containsText("金额");
+                s.screenshot("rules-related-completion");
+                page.keyboard().press("Enter");
+                page.keyboard().type(") >= 1000");
+                assertThat(rule.locator("textarea[name='rules[0].condition']")).hasValue("SUM(ui_rules_order.amount) >= 1000");
+                assertThat(rule.locator(".formula-status")).containsText("✓ 有效，结果是是/否");
+                // the latest changed record is the customer its orders just recomputed: 1,100 in orders
+                assertThat(rule.locator(".formula-preview")).containsText("在“订单客户”上：是");
+                s.screenshot("rules-related-preview");
+            } catch (AssertionError | RuntimeException e) {
+                s.screenshot("rules-related-failure");
+                throw e;
+            }
+        }
+    }
+
     void run(BrowserSession s) {
         Page page = s.page();
         page.navigate("/forms");
