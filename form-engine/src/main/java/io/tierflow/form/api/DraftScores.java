@@ -78,11 +78,17 @@ public class DraftScores {
         List<FieldRef> scope = new ArrayList<>(form.fields().stream()
                 .map(f -> new FieldRef(f.key(), f.id(), types.get(f.type()).valueType(f))).toList());
         List<io.tierflow.rule.formula.Link> linked = links.of(form);
+        // a tier model's formula may rank (PERCENTRANK): against the draft's percentiles, else the live version's
+        io.tierflow.rule.formula.RankSource ranks = draft == null ? null : expression -> java.util.stream.Stream
+                .concat(draft.ranks().stream(), form.tierModel() == null ? java.util.stream.Stream.empty()
+                        : form.tierModel().ranks().stream())
+                .filter(r -> r.expression().equals(expression)).map(io.tierflow.rule.tier.RankBoundaries::boundaries)
+                .findFirst().orElse(null);
         List<CompiledTierModel.Derived> derived = List.of();
         if (draft != null && !draft.scores().isEmpty()) {
             try {
                 CompiledTierModel scores = tiers.compile(new TierModel(draft.scores(), List.of(), List.of(), List.of()),
-                        FormulaScope.of(scope).withLinks(linked));
+                        FormulaScope.of(scope).withLinks(linked).withRanks(ranks));
                 derived = scores.derived();
                 // what a condition may name: the scores' and dimensions' keys (the last value computed under a key)
                 java.util.Set<String> names = new java.util.HashSet<>();
@@ -100,7 +106,7 @@ public class DraftScores {
             }
         }
         try {
-            return new Checked(formulas.compile(formula, FormulaScope.of(scope).withLinks(linked)), derived);
+            return new Checked(formulas.compile(formula, FormulaScope.of(scope).withLinks(linked).withRanks(ranks)), derived);
         } catch (FormulaException e) {
             throw Problem.invalid(List.of(new FieldProblem("formula", "form.formula.invalid",
                     (io.tierflow.core.i18n.LocalizedArgument) e::message)))

@@ -57,7 +57,7 @@ record TierSql(String from, String tier, String stage, String tags) {
         return FormulaColumns.from(form, model.fieldIds(), types) + ordinal(model.lateralJoins(FormulaColumns.columns(form, types)), params);
     }
 
-    private static String ordinal(SqlExpression e, OrdinalParams params) {
+    static String ordinal(SqlExpression e, OrdinalParams params) {
         SqlExpression numbered = e.withOrdinalPlaceholders(params.next());
         params.addAll(numbered.params());
         return numbered.sql();

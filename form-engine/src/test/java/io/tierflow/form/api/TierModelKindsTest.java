@@ -137,6 +137,42 @@ class TierModelKindsTest {
     }
 
     @Test
+    void percentRankInAConditionRanksWithinTheFormOnceSimulatedAndIsRefusedInAComputedField() {
+        FormFixtures.people(users);
+        FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_prank");
+        long[] ids = new long[20];
+        for (int i = 0; i < 20; i++) {
+            ids[i] = create("kinds_prank", "客户" + i, (i + 1) * 10, i % 4);
+        }
+        String model = """
+                {"rules":[{"tier":"Top","condition":"PERCENTRANK(IFNULL(revenue, 0) + visits) >= 90"},
+                          {"tier":"Rest","condition":"true"}],
+                 "tags":[{"tag":"top_half","condition":"PERCENTRANK( IFNULL(revenue,0) ) >= 50"}]}""";
+        int version = json("east_mgr").body("{\"tierModel\":" + model + "}").post("/api/forms/kinds_prank/rules")
+                .then().statusCode(201).extract().jsonPath().getInt("version");
+        json("east_mgr").post("/api/forms/kinds_prank/rules/" + version + "/simulate").then().statusCode(200);
+        JsonPath draft = json("east_mgr").get("/api/forms/kinds_prank/rules/" + version).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("(IFNULL(revenue, 0) + visits)", "IFNULL(revenue, 0)"), draft.getList("tierModel.ranks.expression"));
+        assertEquals(99, draft.getList("tierModel.ranks[0].boundaries").size());
+        assertEquals(20, draft.getInt("tierModel.ranks[1].over"));
+        json("east_mgr").post("/api/forms/kinds_prank/rules/" + version + "/publish").then().statusCode(200)
+                .body("job.status", equalTo("done"));
+        // set-based at publish: of twenty, the 18th value (181) is the 86th…90th percentile, so it ranks 90; the 17th, 85
+        assertEquals("Top", record("kinds_prank", ids[19]).getString("tier"));
+        assertEquals("Top", record("kinds_prank", ids[17]).getString("tier"));
+        assertEquals("Rest", record("kinds_prank", ids[16]).getString("tier"));
+        assertEquals(List.of("top_half"), record("kinds_prank", ids[10]).getList("tags"));
+        assertEquals(List.of(), record("kinds_prank", ids[8]).getList("tags"));
+        long added = create("kinds_prank", "新客户", 1000, 0);
+        assertEquals("Top", record("kinds_prank", added).getString("tier"));
+        // outside a tier model there are no percentiles to rank against
+        json("east_mgr").body(Map.of("key", "rank", "label", "排名", "type", "formula",
+                        "config", Map.of("formula", "PERCENTRANK(revenue)")))
+                .post("/api/forms/kinds_prank/fields").then().statusCode(400)
+                .body("errors[0].message", containsString("tier models only"));
+    }
+
+    @Test
     void aBadModelIsAnsweredByPathInTheCallersLanguage() {
         FormFixtures.people(users);
         FormFixtures.createCustomerForm(TestUsers.login("east_mgr"), "kinds_bad");

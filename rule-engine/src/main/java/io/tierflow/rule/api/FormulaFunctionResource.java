@@ -15,6 +15,7 @@ import io.tierflow.core.i18n.RequestLocale;
 import io.tierflow.rule.formula.FormulaFunction;
 import io.tierflow.rule.formula.FunctionGroup;
 import io.tierflow.rule.formula.FunctionRegistry;
+import io.tierflow.rule.formula.PercentRank;
 
 /**
  * The functions formulas may call, for editors (autocomplete, help panel): each with its group, signature, description
@@ -42,16 +43,14 @@ public class FormulaFunctionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<FunctionView> list() {
         Locale l = locale.get();
-        List<FunctionView> views = new java.util.ArrayList<>(registry.all().stream()
-                .sorted(Comparator.comparing((FormulaFunction f) -> f.group().ordinal())
-                        .thenComparing(FormulaFunction::name))
-                .map(f -> view(f, l))
-                .toList());
-        // the aggregates over related records, listed after the lists group like a group of their own
-        int at = (int) views.stream().filter(v -> FunctionGroup.valueOf(v.group().toUpperCase(Locale.ROOT)).ordinal()
-                <= FunctionGroup.LIST.ordinal()).count();
-        views.addAll(at, registry.aggregates().stream().map(a -> new FunctionView(a.name(), FunctionGroup.RELATION.id(),
-                FunctionGroup.RELATION.displayName(l), a.signature(), a.description(l), a.examples())).toList());
+        List<FunctionView> views = new java.util.ArrayList<>(registry.all().stream().map(f -> view(f, l)).toList());
+        // the aggregates over related records (a group of their own) and PERCENTRANK, parsed apart from the functions
+        registry.aggregates().forEach(a -> views.add(new FunctionView(a.name(), FunctionGroup.RELATION.id(),
+                FunctionGroup.RELATION.displayName(l), a.signature(), a.description(l), a.examples())));
+        views.add(new FunctionView(PercentRank.NAME, FunctionGroup.SCORING.id(), FunctionGroup.SCORING.displayName(l),
+                PercentRank.SIGNATURE, PercentRank.description(l), PercentRank.EXAMPLES));
+        views.sort(Comparator.comparing((FunctionView v) -> FunctionGroup.valueOf(v.group().toUpperCase(Locale.ROOT)).ordinal())
+                .thenComparing(FunctionView::name));
         return views;
     }
 

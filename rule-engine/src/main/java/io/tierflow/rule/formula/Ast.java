@@ -13,7 +13,7 @@ final class Ast {
         }
     }
 
-    sealed interface Node permits Lit, FieldNode, LinkFieldNode, ItemFieldNode, Aggregate, Unary, Binary, Ternary, Call {
+    sealed interface Node permits Lit, FieldNode, LinkFieldNode, ItemFieldNode, Aggregate, Rank, Unary, Binary, Ternary, Call {
         Pos pos();
     }
 
@@ -35,6 +35,14 @@ final class Ast {
     /** An aggregate over a MANY link; value is null for COUNT, filter null when there is no condition. */
     record Aggregate(String name, RelationAggregate aggregate, Link link, Node value, Node filter, Pos pos)
             implements Node {
+    }
+
+    /**
+     * PERCENTRANK(value): {@code expression} is the argument's canonical text, {@code percentiles} the form's (null when
+     * not computed yet), {@code bandScore} the function the rank is read with.
+     */
+    record Rank(Node value, String expression, java.util.List<java.math.BigDecimal> percentiles,
+                FormulaFunction bandScore, Pos pos) implements Node {
     }
 
     /** op: "-" or "!" (also for the word {@code not}). */

@@ -78,6 +78,48 @@ public final class CompiledFormula {
         return related.links();
     }
 
+    /** The arguments of the formula's PERCENTRANK calls, by canonical text (what a {@link RankSource} is asked). */
+    public List<String> ranks() {
+        return List.copyOf(rankArguments(tree, new LinkedHashMap<>()).keySet());
+    }
+
+    /**
+     * A PERCENTRANK argument as one SQL expression over a row ({@link #sql(Function)}'s rules), to compute the form's
+     * percentiles of it.
+     *
+     * @throws IllegalArgumentException if the formula has no such argument
+     */
+    public SqlExpression rankSql(String expression, Function<FieldRef, String> column) {
+        Typed.T value = rankArguments(tree, new LinkedHashMap<>()).get(expression);
+        if (value == null) {
+            throw new IllegalArgumentException("no PERCENTRANK(" + expression + ") in " + text);
+        }
+        return SqlGenerator.generate(value, column, context, SqlExpression.Placeholders.JDBC, 1);
+    }
+
+    private static Map<String, Typed.T> rankArguments(Typed.T t, Map<String, Typed.T> found) {
+        if (t instanceof Typed.Rank r) {
+            found.putIfAbsent(r.expression(), r.value());
+            rankArguments(r.value(), found);
+        } else if (t instanceof Typed.Op o) {
+            o.args().forEach(a -> rankArguments(a, found));
+        } else if (t instanceof Typed.Fn f) {
+            f.args().forEach(a -> rankArguments(a, found));
+        } else if (t instanceof Typed.Cond c) {
+            rankArguments(c.cond(), found);
+            rankArguments(c.then(), found);
+            rankArguments(c.otherwise(), found);
+        } else if (t instanceof Typed.Agg a) {
+            if (a.value() != null) {
+                rankArguments(a.value(), found);
+            }
+            if (a.filter() != null) {
+                rankArguments(a.filter(), found);
+            }
+        }
+        return found;
+    }
+
     /** The fields the formula reads, in order of first use. */
     public List<FieldRef> fields() {
         return fields;

@@ -13,10 +13,12 @@ import java.util.Optional;
 public final class FormulaScope {
     private final Map<String, FieldRef> byKey;
     private final Map<String, Link> links;
+    private final RankSource ranks;
 
-    private FormulaScope(Map<String, FieldRef> byKey, Map<String, Link> links) {
+    private FormulaScope(Map<String, FieldRef> byKey, Map<String, Link> links, RankSource ranks) {
         this.byKey = byKey;
         this.links = links;
+        this.ranks = ranks;
     }
 
     /** @throws IllegalArgumentException if two fields share a key */
@@ -27,11 +29,11 @@ public final class FormulaScope {
                 throw new IllegalArgumentException("duplicate field key in formula scope: " + f.key());
             }
         }
-        return new FormulaScope(Collections.unmodifiableMap(map), Map.of());
+        return new FormulaScope(Collections.unmodifiableMap(map), Map.of(), null);
     }
 
     public static FormulaScope empty() {
-        return new FormulaScope(Map.of(), Map.of());
+        return new FormulaScope(Map.of(), Map.of(), null);
     }
 
     /**
@@ -46,7 +48,17 @@ public final class FormulaScope {
                 throw new IllegalArgumentException("duplicate link key in formula scope: " + l.key());
             }
         }
-        return new FormulaScope(byKey, Collections.unmodifiableMap(map));
+        return new FormulaScope(byKey, Collections.unmodifiableMap(map), ranks);
+    }
+
+    /** This scope with PERCENTRANK available, ranking against {@code source}'s percentiles (tier models). */
+    public FormulaScope withRanks(RankSource source) {
+        return new FormulaScope(byKey, links, source);
+    }
+
+    /** Where PERCENTRANK finds its percentiles; null where it is not available. */
+    public RankSource ranks() {
+        return ranks;
     }
 
     public Optional<Link> findLink(String key) {

@@ -71,6 +71,10 @@ final class Messages {
         m("formula.unknown-field", "Unknown field '{0}'; expected the key of a field of this form.",
                 "未知字段 “{0}”，此处应为本表单中某个字段的标识。");
         m("formula.unknown-function", "Unknown function '{0}'.", "未知函数 “{0}”。");
+        m("formula.rank-outside-model",
+                "PERCENTRANK ranks a record within its form against percentiles computed when a tier model is simulated or published, so it can be used in tier models only.",
+                "PERCENTRANK 按分层模型模拟或发布时计算的百分位在本表单中排名，只能在分层模型中使用。");
+        m("formula.nested-rank", "PERCENTRANK cannot be used inside another PERCENTRANK.", "PERCENTRANK 不能嵌套使用。");
         m("formula.unknown-link-field", "The related form '{1}' has no field '{0}'.",
                 "关联表单 “{1}” 中没有字段 “{0}”。");
         m("formula.list-outside-aggregate",

@@ -105,6 +105,8 @@ final class MvelGenerator {
                     List.copyOf(itemFields.values())));
             itemFields = null;
             out.append(var);
+        } else if (t instanceof Typed.Rank r) {
+            emit(r.read());
         } else if (t instanceof Op o) {
             out.append("Rt.").append(o.helper()).append('(');
             if (CONTEXT_HELPERS.contains(o.helper())) {

@@ -71,6 +71,8 @@ final class Parser {
     private int depth;
     /** The MANY link of the aggregate being parsed, whose fields read the record aggregated; null outside. */
     private Link aggregating;
+    /** Inside a PERCENTRANK argument. */
+    private boolean ranking;
 
     private Parser(List<Token> tokens, FormulaScope scope, FunctionRegistry registry) {
         this.tokens = tokens;
@@ -288,6 +290,9 @@ final class Parser {
             // method calls and member access on anything but a link are outside the language
             throw new FormulaException("formula.member-access", t.line(), t.column() + name.codePointCount(0, dot), ".");
         }
+        if (call && name.equalsIgnoreCase(PercentRank.NAME)) {
+            return rank(t);
+        }
         if (call) {
             Optional<RelationAggregate> agg = registry.findAggregate(name);
             // inside an aggregate, SUM, MIN and MAX are the functions of their arguments
@@ -336,6 +341,27 @@ final class Parser {
             throw err(t, "formula.unknown-field", name);
         }
         return new FieldNode(f.get(), Pos.of(t));
+    }
+
+    /** PERCENTRANK(value), where the scope ranks (tier models); not nested. */
+    private Node rank(Token name) {
+        if (scope.ranks() == null) {
+            throw err(name, "formula.rank-outside-model");
+        }
+        if (ranking) {
+            throw err(name, "formula.nested-rank");
+        }
+        Token open = next();
+        enter(open);
+        ranking = true;
+        Node value = ternary();
+        ranking = false;
+        expect(Kind.RPAREN, new LocalizedText("')' (PERCENTRANK takes one value)", "“)”（PERCENTRANK 只接受一个值）"));
+        leave();
+        String expression = AstText.of(value);
+        FormulaFunction bandScore = registry.find("BANDSCORE")
+                .orElseThrow(() -> new IllegalStateException("PERCENTRANK is read with BANDSCORE, which is not registered"));
+        return new Ast.Rank(value, expression, scope.ranks().boundaries(expression), bandScore, Pos.of(name));
     }
 
     /** {@code link.field}: the linked record's field (ONE), or inside an aggregate the aggregated record's (MANY). */

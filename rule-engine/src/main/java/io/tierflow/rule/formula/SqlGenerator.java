@@ -134,6 +134,9 @@ final class SqlGenerator {
         if (t instanceof Typed.Agg a) {
             return aggregate(a);
         }
+        if (t instanceof Typed.Rank r) {
+            return emit(r.read(), NUMBER);
+        }
         if (t instanceof Op o) {
             return SqlOperators.emit(this, o);
         }

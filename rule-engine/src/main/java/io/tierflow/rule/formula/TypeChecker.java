@@ -100,6 +100,9 @@ final class TypeChecker {
         if (n instanceof Aggregate a) {
             return aggregate(a, depth);
         }
+        if (n instanceof Ast.Rank r) {
+            return rank(r, depth);
+        }
         if (n instanceof Unary u) {
             T x = visit(u.operand(), depth + 1);
             if (u.op().equals("-")) {
@@ -172,6 +175,23 @@ final class TypeChecker {
                     new LocalizedText("The condition of " + a.name(), a.name() + " 的条件"), filter.type());
         }
         return new Typed.Agg(a.aggregate(), a.link(), value, filter, rt);
+    }
+
+    /** PERCENTRANK(number): read as BANDSCORE over the form's percentiles, or null before they are computed. */
+    private T rank(Ast.Rank r, int depth) {
+        T value = visit(r.value(), depth + 1);
+        if (!numeric(value.type())) {
+            throw err(r.value(), "formula.function-arguments", PercentRank.NAME,
+                    new LocalizedText("it ranks numbers, not " + value.type().name().toLowerCase(java.util.Locale.ROOT),
+                            "只能对数字排名，不能对" + value.type().name() + "排名"), PercentRank.SIGNATURE);
+        }
+        if (r.percentiles() == null || r.percentiles().isEmpty()) {
+            return new Typed.Rank(value, r.expression(), new Const(null, NULL));
+        }
+        String[] band = PercentRank.bandArguments(r.percentiles());
+        List<T> args = List.of(value, new Const(band[0], TEXT), new Const(band[1], TEXT));
+        ValueType type = r.bandScore().returnType(List.of(value.type(), TEXT, TEXT));
+        return new Typed.Rank(value, r.expression(), new Fn(r.bandScore(), args, type));
     }
 
     /** Same type, or NULL with anything; null when the types do not unify. */

@@ -7,7 +7,7 @@ final class Typed {
     private Typed() {
     }
 
-    sealed interface T permits Const, Field, LinkField, ItemField, Agg, Op, Cond, Fn {
+    sealed interface T permits Const, Field, LinkField, ItemField, Agg, Rank, Op, Cond, Fn {
         ValueType type();
     }
 
@@ -40,6 +40,14 @@ final class Typed {
 
     /** An aggregate over a MANY link's records; value null for COUNT, filter null for all records. */
     record Agg(RelationAggregate aggregate, Link link, T value, T filter, ValueType type) implements T {
+    }
+
+    /** PERCENTRANK(value): computed as {@code read} (a BANDSCORE over the percentiles, or null without them). */
+    record Rank(T value, String expression, T read) implements T {
+        @Override
+        public ValueType type() {
+            return ValueType.NUMBER;
+        }
     }
 
     /** A call of the static helper {@code FormulaRuntime.<helper>} on the operands. */

@@ -123,6 +123,19 @@ public final class CompiledTierModel {
         return fields instanceof SqlNames names ? SqlNames.of(column, names.rowId()) : column;
     }
 
+    /**
+     * Each PERCENTRANK argument of the model's formulas (by canonical text) with the formula it is in, to compute the
+     * form's percentiles of it ({@link CompiledFormula#rankSql}) over {@link #lateralJoins} and {@link #columns}.
+     */
+    public Map<String, CompiledFormula> ranks() {
+        Map<String, CompiledFormula> out = new LinkedHashMap<>();
+        derived.forEach(d -> d.formula().ranks().forEach(r -> out.putIfAbsent(r, d.formula())));
+        for (List<CompiledFormula> list : List.of(conditions, stages, tags)) {
+            list.forEach(f -> f.ranks().forEach(r -> out.putIfAbsent(r, f)));
+        }
+        return out;
+    }
+
     /** The links to related records any of the model's formulas reads through. */
     public Set<Link> links() {
         Set<Link> links = new LinkedHashSet<>();

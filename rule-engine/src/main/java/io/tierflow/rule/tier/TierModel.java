@@ -11,7 +11,8 @@ import java.util.List;
  * stage the same way; every {@code tags} rule that holds adds its tag.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TierModel(List<ScoreModel> scores, List<TierRule> rules, List<StageRule> stages, List<TagRule> tags) {
+public record TierModel(List<ScoreModel> scores, List<TierRule> rules, List<StageRule> stages, List<TagRule> tags,
+        List<RankBoundaries> ranks) {
 
     @JsonCreator
     public TierModel {
@@ -19,6 +20,16 @@ public record TierModel(List<ScoreModel> scores, List<TierRule> rules, List<Stag
         rules = rules == null ? List.of() : List.copyOf(rules);
         stages = stages == null ? List.of() : List.copyOf(stages);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        ranks = ranks == null ? List.of() : List.copyOf(ranks);
+    }
+
+    public TierModel(List<ScoreModel> scores, List<TierRule> rules, List<StageRule> stages, List<TagRule> tags) {
+        this(scores, rules, stages, tags, List.of());
+    }
+
+    /** This model with the boundaries its PERCENTRANK calls rank against. */
+    public TierModel withRanks(List<RankBoundaries> computed) {
+        return new TierModel(scores, rules, stages, tags, computed);
     }
 
     public TierModel(List<TierRule> rules) {

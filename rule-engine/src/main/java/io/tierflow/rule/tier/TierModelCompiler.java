@@ -3,6 +3,7 @@ package io.tierflow.rule.tier;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +52,18 @@ public class TierModelCompiler {
         }
         Map<String, FieldRef> refs = new LinkedHashMap<>();
         scope.fields().forEach(f -> refs.put(f.key(), f));
+        // PERCENTRANK ranks against the percentiles stored with the version (none before it is simulated)
+        Map<String, List<BigDecimal>> percentiles = new HashMap<>();
+        model.ranks().forEach(r -> percentiles.put(r.expression(), r.boundaries()));
+        io.tierflow.rule.formula.RankSource ranks = percentiles::get;
         List<CompiledTierModel.Derived> derived = new ArrayList<>();
         List<CompiledTierModel.Score> scores = new ArrayList<>();
         limit(model.scores().size(), MAX_SCORES, "scores");
         long[] nextId = {-1};
         for (int i = 0; i < model.scores().size(); i++) {
-            scores.add(score(model.scores().get(i), "scores[" + i + "]", i, refs, scope.links(), derived, nextId));
+            scores.add(score(model.scores().get(i), "scores[" + i + "]", i, refs, scope.links(), ranks, derived, nextId));
         }
-        FormulaScope full = FormulaScope.of(refs.values()).withLinks(scope.links());
+        FormulaScope full = FormulaScope.of(refs.values()).withLinks(scope.links()).withRanks(ranks);
         List<CompiledFormula> conditions = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             TierRule r = rules.get(i);
@@ -102,8 +107,8 @@ public class TierModelCompiler {
     }
 
     private CompiledTierModel.Score score(ScoreModel s, String path, int index, Map<String, FieldRef> refs,
-            java.util.Collection<io.tierflow.rule.formula.Link> links, List<CompiledTierModel.Derived> derived,
-            long[] nextId) {
+            java.util.Collection<io.tierflow.rule.formula.Link> links, io.tierflow.rule.formula.RankSource ranks,
+            List<CompiledTierModel.Derived> derived, long[] nextId) {
         String en = "Score " + (s == null || s.key() == null ? "#" + (index + 1) : s.key());
         String zh = "评分 " + (s == null || s.key() == null ? "#" + (index + 1) : s.key());
         if (s == null) {
@@ -121,7 +126,7 @@ public class TierModelCompiler {
         if (rfm && (dims.size() != 3 || dims.stream().anyMatch(d -> d == null || !d.scored()))) {
             throw new FormulaException("formula.tier.rfm-dimensions", 0, 0).withPart(path + ".dimensions", en, zh);
         }
-        FormulaScope before = FormulaScope.of(refs.values()).withLinks(links);
+        FormulaScope before = FormulaScope.of(refs.values()).withLinks(links).withRanks(ranks);
         Map<String, FieldRef> own = new LinkedHashMap<>();
         BigDecimal weights = BigDecimal.ZERO;
         for (int j = 0; j < dims.size(); j++) {
