@@ -3,7 +3,7 @@
 # driver (simulate a draft over N customers vs a hand-written GROUP BY; publish + bulk re-tier vs a hand-written
 # UPDATE … SET tier = CASE), stops it. The effects dispatcher is off, so the approvals a publish enqueues wait in
 # the journal instead of starting Flowable processes during the measurement.
-#   bench/run-rule-load.sh [rows=1000000]
+#   bench/run-rule-load.sh [rows=1000000] [scored-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="postgresql://tierflow:tierflow@127.0.0.1:5432/tierflow_rules_bench"
@@ -17,4 +17,4 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 java -cp bench/target/benchmarks.jar io.tierflow.bench.load.RuleSetLoad "http://localhost:$PORT" \
-  "jdbc:postgresql://127.0.0.1:5432/tierflow_rules_bench?user=tierflow&password=tierflow" "${1:-1000000}"
+  "jdbc:postgresql://127.0.0.1:5432/tierflow_rules_bench?user=tierflow&password=tierflow" "${1:-1000000}" ${2:-}

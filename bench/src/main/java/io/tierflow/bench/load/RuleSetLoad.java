@@ -100,8 +100,10 @@ public final class RuleSetLoad {
 
             System.out.println("| measurement (" + rows + " customers) | Tierflow | baseline | ratio |");
             System.out.println("|---|---|---|---|");
-            load.simulate(key, st, formId, score);
-            load.retier(key, st, formId, score);
+            if (args.length < 4 || !args[3].equals("scored-only")) {
+                load.simulate(key, st, formId, score);
+                load.retier(key, st, formId, score);
+            }
             load.simulateScored(key, st, formId, cols);
         }
     }

@@ -78,6 +78,14 @@ public final class CompiledFormula {
         return related.links();
     }
 
+    /**
+     * What the SQL back end knows of the result's digits ({@link SqlBound}), with {@code column}'s bounds for the
+     * derived values it reads; null when nothing (or not a number). Lets a tier model skip rounding later formulas.
+     */
+    public SqlBound sqlBound(Function<FieldRef, String> column) {
+        return SqlGenerator.bound(tree, column, context);
+    }
+
     /** The arguments of the formula's PERCENTRANK calls, by canonical text (what a {@link RankSource} is asked). */
     public List<String> ranks() {
         return List.copyOf(rankArguments(tree, new LinkedHashMap<>()).keySet());

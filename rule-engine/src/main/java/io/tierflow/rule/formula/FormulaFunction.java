@@ -55,6 +55,14 @@ public interface FormulaFunction {
      */
     String sql(SqlArgs args);
 
+    /**
+     * Whether a number result is always one of the number arguments unchanged (IFNULL, IF, MIN…): the SQL back end
+     * then skips the range check it applies to other results, which the arguments have passed already.
+     */
+    default boolean resultIsAnArgument() {
+        return false;
+    }
+
     /** What the function does, in zh or en. */
     String description(Locale locale);
 

@@ -61,6 +61,11 @@ final class SqlGenerator {
         return g.finish(sql, style, first);
     }
 
+    /** What is known of a number tree's digits, with {@code column}'s bounds for derived values; see {@link #bound(T)}. */
+    static SqlBound bound(T tree, Function<FieldRef, String> column, FormulaContext context) {
+        return tree.type() == NUMBER ? new SqlGenerator(column, context).bound(tree) : null;
+    }
+
     FormulaContext context() {
         return context;
     }
@@ -220,10 +225,54 @@ final class SqlGenerator {
                 + (a.aggregate().ordered() ? " ORDER BY x.c DESC, x.i DESC LIMIT 1)" : ")");
     }
 
+    /**
+     * What is known of a number fragment's digits ({@link SqlBound}): constants, arithmetic on known numbers that
+     * needs no rounding, conditions and argument-picking functions over known numbers, and the derived values the
+     * caller knows ({@link SqlNames#bound}); null for anything else (a field, a division, a function result).
+     */
+    SqlBound bound(T t) {
+        if (t instanceof Const c) {
+            return c.value() instanceof BigDecimal b ? SqlBound.of(b) : null;
+        }
+        if (t instanceof Field f) {
+            return f.field().fieldId() < 0 && column instanceof SqlNames names ? names.bound(f.field()) : null;
+        }
+        if (t instanceof Cond c) {
+            return SqlBound.union(c.then().type() == NULL ? bound(c.otherwise()) : bound(c.then()),
+                    c.otherwise().type() == NULL ? bound(c.then()) : bound(c.otherwise()));
+        }
+        if (t instanceof Fn fn && fn.function().resultIsAnArgument()) {
+            SqlBound all = null;
+            boolean any = false;
+            for (T a : fn.args()) {
+                if (a.type() == NUMBER) {
+                    SqlBound b = bound(a);
+                    all = any ? SqlBound.union(all, b) : b;
+                    any = true;
+                }
+            }
+            return all;
+        }
+        if (t instanceof Op o && o.type() == NUMBER) {
+            List<T> a = o.args();
+            SqlBound l = bound(a.get(0));
+            SqlBound r = a.size() > 1 ? bound(a.get(1)) : null;
+            return switch (o.helper()) {
+                case "neg" -> l;
+                case "add", "sub" -> l == null || r == null ? null
+                        : SqlBound.fitting(Math.max(l.integerDigits(), r.integerDigits()) + 1, Math.max(l.scale(), r.scale()));
+                case "mul" -> l == null || r == null ? null
+                        : SqlBound.fitting(l.integerDigits() + r.integerDigits(), l.scale() + r.scale());
+                default -> null;
+            };
+        }
+        return null;
+    }
+
     /** A column read with a field's input rule. */
     private static String input(FieldRef f, String col) {
         return switch (f.type()) {
-            case NUMBER -> "tf_num(" + col + ")";
+            case NUMBER -> "tf_num_in(" + col + ")";
             case DATE -> "tf_date_in(" + col + ")";
             case DATETIME -> "tf_dt_in(" + col + ")";
             default -> col;
@@ -241,7 +290,7 @@ final class SqlGenerator {
         String template = fn.function().sql(new SqlArgs(this, types, fn.type()));
         String sql = fillIn(fn.function().name(), template, args);
         return switch (fn.type()) {
-            case NUMBER -> "tf_range(" + sql + ")";
+            case NUMBER -> fn.function().resultIsAnArgument() ? sql : "tf_range(" + sql + ")";
             case TEXT -> "tf_check_text(" + sql + ")";
             default -> sql;
         };

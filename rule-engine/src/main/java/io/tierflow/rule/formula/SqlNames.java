@@ -11,6 +11,11 @@ public interface SqlNames extends Function<FieldRef, String> {
     /** The row's id column, e.g. {@code r.id}. */
     String rowId();
 
+    /** What is known of a value a tier model derived (a negative-id field); null: nothing. */
+    default SqlBound bound(FieldRef derived) {
+        return null;
+    }
+
     static SqlNames of(Function<FieldRef, String> columns, String rowId) {
         return new SqlNames() {
             @Override

@@ -14,7 +14,7 @@ import static io.tierflow.rule.formula.ValueType.TEXT;
 
 /**
  * The SQL of each {@link FormulaRuntime} operator helper, with MVEL's null rules: arithmetic through
- * {@code tf_num} (DECIMAL64 and range), null in a boolean context is false ({@code COALESCE(x, FALSE)}), ordering
+ * {@code tf_num} (DECIMAL64 and range) unless the exact result is known to fit ({@link SqlGenerator#bound}), null in a boolean context is false ({@code COALESCE(x, FALSE)}), ordering
  * comparisons with a null are false, {@code ==} treats null as a value ({@code IS NOT DISTINCT FROM}), text
  * orders by code point ({@code COLLATE "C"}, as {@link FormulaRuntime#compare}).
  */
@@ -26,9 +26,9 @@ final class SqlOperators {
         List<T> a = o.args();
         return switch (o.helper()) {
             case "neg" -> "(- " + g.emit(a.get(0), NUMBER) + ")";
-            case "add" -> "tf_num(" + g.emit(a.get(0), NUMBER) + " + " + g.emit(a.get(1), NUMBER) + ")";
-            case "sub" -> "tf_num(" + g.emit(a.get(0), NUMBER) + " - " + g.emit(a.get(1), NUMBER) + ")";
-            case "mul" -> "tf_num(" + g.emit(a.get(0), NUMBER) + " * " + g.emit(a.get(1), NUMBER) + ")";
+            case "add" -> rounded(g, o, g.emit(a.get(0), NUMBER) + " + " + g.emit(a.get(1), NUMBER));
+            case "sub" -> rounded(g, o, g.emit(a.get(0), NUMBER) + " - " + g.emit(a.get(1), NUMBER));
+            case "mul" -> rounded(g, o, g.emit(a.get(0), NUMBER) + " * " + g.emit(a.get(1), NUMBER));
             case "div" -> "tf_div(" + g.emit(a.get(0), NUMBER) + ", " + g.emit(a.get(1), NUMBER) + ")";
             case "mod" -> "tf_mod(" + g.emit(a.get(0), NUMBER) + ", " + g.emit(a.get(1), NUMBER) + ")";
             case "concat" -> "tf_concat(" + text(g, a.get(0)) + ", " + text(g, a.get(1)) + ")";
@@ -50,6 +50,11 @@ final class SqlOperators {
             case "not" -> "(NOT " + truth(g, a.get(0)) + ")";
             default -> throw new IllegalStateException("no SQL for operator " + o.helper());
         };
+    }
+
+    /** Exact arithmetic, rounded by tf_num unless its result is known to fit in 16 digits (then it is exact in MVEL too). */
+    private static String rounded(SqlGenerator g, Op o, String exact) {
+        return g.bound(o) != null ? "(" + exact + ")" : "tf_num(" + exact + ")";
     }
 
     private static String text(SqlGenerator g, T t) {

@@ -41,6 +41,11 @@ public class ChooseFunction extends AbstractFormulaFunction {
 
     /** CASE trunc(index) WHEN 1 THEN value1 …: the positions are the only numbers written into the SQL text. */
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         StringBuilder sb = new StringBuilder("CASE trunc(").append(a.get(0, ValueType.NUMBER)).append(")");
         for (int i = 1; i < a.size(); i++) {

@@ -35,6 +35,11 @@ public class CoalesceFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         return "COALESCE(" + a.list(a.resultType()) + ")";
     }

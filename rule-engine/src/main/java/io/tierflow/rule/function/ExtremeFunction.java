@@ -44,6 +44,11 @@ abstract class ExtremeFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         return (largest ? "GREATEST(" : "LEAST(") + a.list(a.resultType()) + ")";
     }

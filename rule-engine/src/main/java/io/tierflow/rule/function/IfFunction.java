@@ -31,6 +31,11 @@ public class IfFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         return "CASE WHEN " + a.get(0, ValueType.BOOLEAN) + " THEN " + a.get(1) + " ELSE " + a.get(2) + " END";
     }

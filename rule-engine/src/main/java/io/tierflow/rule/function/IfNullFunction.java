@@ -30,6 +30,11 @@ public class IfNullFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         return "COALESCE(" + a.get(0) + ", " + a.get(1) + ")";
     }

@@ -49,6 +49,11 @@ public class IfsFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         StringBuilder sb = new StringBuilder("CASE");
         for (int i = 0; i + 1 < a.size(); i += 2) {

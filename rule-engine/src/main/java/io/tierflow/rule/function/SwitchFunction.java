@@ -52,6 +52,11 @@ public class SwitchFunction extends AbstractFormulaFunction {
     }
 
     @Override
+    public boolean resultIsAnArgument() {
+        return true;
+    }
+
+    @Override
     public String sql(SqlArgs a) {
         ValueType key = a.type(0);
         for (int i = 1; i + 1 < a.size(); i += 2) {

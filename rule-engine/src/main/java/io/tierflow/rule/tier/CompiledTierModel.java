@@ -19,6 +19,7 @@ import io.tierflow.rule.formula.FormulaEvaluationException;
 import io.tierflow.rule.formula.FormulaValues;
 import io.tierflow.rule.formula.Link;
 import io.tierflow.rule.formula.RelatedValues;
+import io.tierflow.rule.formula.SqlBound;
 import io.tierflow.rule.formula.SqlExpression;
 import io.tierflow.rule.formula.SqlNames;
 
@@ -120,7 +121,33 @@ public final class CompiledTierModel {
         derived.forEach(d -> levels.put(d.ref().fieldId(), d.level()));
         Function<FieldRef, String> column =
                 ref -> ref.fieldId() < 0 ? "l" + levels.get(ref.fieldId()) + "." + derivedColumn(ref) : fields.apply(ref);
-        return fields instanceof SqlNames names ? SqlNames.of(column, names.rowId()) : column;
+        String rowId = fields instanceof SqlNames names ? names.rowId() : null;
+        // what is known of each derived value's digits, in the order they are computed, so that e.g. a weighted
+        // total of points is added up without rounding calls
+        Map<Long, SqlBound> bounds = new HashMap<>();
+        SqlNames named = new SqlNames() {
+            @Override
+            public String apply(FieldRef ref) {
+                return column.apply(ref);
+            }
+
+            @Override
+            public String rowId() {
+                return rowId;
+            }
+
+            @Override
+            public SqlBound bound(FieldRef ref) {
+                return bounds.get(ref.fieldId());
+            }
+        };
+        for (Derived d : derived) {
+            SqlBound b = d.formula().sqlBound(named);
+            if (b != null) {
+                bounds.put(d.ref().fieldId(), b);
+            }
+        }
+        return named;
     }
 
     /**

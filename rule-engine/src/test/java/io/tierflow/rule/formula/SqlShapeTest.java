@@ -38,16 +38,27 @@ class SqlShapeTest {
     @Test
     void arithmeticRoundsThroughTfNumAndLiteralsAreParameters() {
         SqlExpression e = sql("amount * 0.4 + visits * 0.3");
-        assertEquals("tf_num(tf_num(tf_num(r.f_1) * CAST(? AS numeric)) + tf_num(tf_num(r.f_2) * CAST(? AS numeric)))",
+        assertEquals("tf_num(tf_num(tf_num_in(r.f_1) * CAST(? AS numeric)) + tf_num(tf_num_in(r.f_2) * CAST(? AS numeric)))",
                 e.sql());
         assertEquals(List.of(new BigDecimal("0.4"), new BigDecimal("0.3")), e.params());
+    }
+
+    @Test
+    void arithmeticThatFitsIn16DigitsAndArgumentPickingFunctionsAreNotRounded() {
+        // points are short constants: their weighted sum is exact, as MVEL's DECIMAL64 arithmetic gives it
+        assertEquals("((CASE WHEN r.f_6 THEN CAST(? AS numeric) ELSE CAST(? AS numeric) END * CAST(? AS numeric))"
+                + " + CAST(? AS numeric))", sql("(vip ? 10 : 20) * 0.4 + 1").sql());
+        assertEquals("COALESCE(tf_num_in(r.f_1), CAST(? AS numeric))", sql("IFNULL(amount, 0)").sql());
+        // a field's digits are not known: rounded; so is a product that may need more than 16 digits
+        assertEquals("tf_num(tf_num_in(r.f_1) + CAST(? AS numeric))", sql("amount + 1").sql());
+        assertEquals("tf_num(CAST(? AS numeric) * CAST(? AS numeric))", sql("123456789 * 123456789").sql());
     }
 
     @Test
     void conditionsTextComparisonAndTernary() {
         SqlExpression e = sql("vip && name >= \"M\" ? amount / 3 : null");
         assertEquals("CASE WHEN (COALESCE(r.f_6, FALSE) AND COALESCE(COALESCE((r.f_4 COLLATE \"C\" >= "
-                + "CAST(? AS text)), FALSE), FALSE)) THEN tf_div(tf_num(r.f_1), CAST(? AS numeric)) "
+                + "CAST(? AS text)), FALSE), FALSE)) THEN tf_div(tf_num_in(r.f_1), CAST(? AS numeric)) "
                 + "ELSE CAST(NULL AS numeric) END", e.sql());
         assertEquals(List.of("M", new BigDecimal("3")), e.params());
         assertEquals("(r.f_4 COLLATE \"C\" IS NOT DISTINCT FROM CAST(NULL AS text))", sql("name == null").sql());
@@ -72,7 +83,7 @@ class SqlShapeTest {
     @Test
     void placeholdersCanBeRenumbered() {
         CompiledFormula f = compiler.compile("IF(score > 80, \"A\", \"B\")", TestScopes.SCOPE);
-        String jdbc = "CASE WHEN COALESCE((tf_num(r.f_3) > CAST(? AS numeric)), FALSE) THEN CAST(? AS text) "
+        String jdbc = "CASE WHEN COALESCE((tf_num_in(r.f_3) > CAST(? AS numeric)), FALSE) THEN CAST(? AS text) "
                 + "ELSE CAST(? AS text) END";
         assertEquals("tf_check_text(" + jdbc + ")", f.sql(COLUMN).sql());
         SqlExpression ordinal = f.sql(COLUMN, 4);
@@ -89,7 +100,7 @@ class SqlShapeTest {
     @Test
     void columnsMustBeIdentifiers() {
         CompiledFormula f = compiler.compile("amount + visits", TestScopes.SCOPE);
-        assertEquals("tf_num(tf_num(\"R\".\"金额 1\") + tf_num(rec_9.f_2))",
+        assertEquals("tf_num(tf_num_in(\"R\".\"金额 1\") + tf_num_in(rec_9.f_2))",
                 f.sql(c -> c.fieldId() == 1 ? "\"R\".\"金额 1\"" : "rec_9.f_" + c.fieldId()).sql());
         for (String bad : new String[]{"f_1; DROP TABLE x", "f_1 -- x", "'x'", "f_1 + ?", "$1", "\"a\"\"b\"", "", "a.",
                 "(SELECT 1)"}) {

@@ -24,7 +24,7 @@ import io.tierflow.core.config.DatabaseUrl;
 public final class TestDatabase implements AutoCloseable {
     /** The rule engine's migrations, in order. */
     public static final List<String> MIGRATIONS = List.of("db/rule/V2_0_1__formula_sql_helpers.sql",
-            "db/rule/V2_0_2__more_formula_helpers.sql");
+            "db/rule/V2_0_2__more_formula_helpers.sql", "db/rule/V2_0_3__fast_number_input.sql");
 
     private final Connection connection;
     private final String schema;
