@@ -103,7 +103,7 @@ public class TierModelCompiler {
             tags.add(named(t == null ? null : t.tag(), t == null ? null : t.condition(), "tags[" + i + "]", "tag", i, full,
                     "Tag", "标签"));
         }
-        return new CompiledTierModel(model, derived, scores, conditions, stages, tags);
+        return new CompiledTierModel(model, byDependency(derived), scores, conditions, stages, tags);
     }
 
     private CompiledTierModel.Score score(ScoreModel s, String path, int index, Map<String, FieldRef> refs,
@@ -191,6 +191,29 @@ public class TierModelCompiler {
         dimRefs.forEach(r -> refs.put(r.key(), r));
         refs.put(s.key(), total);
         return new CompiledTierModel.Score(s, total.fieldId(), compiled);
+    }
+
+    /**
+     * The derived values levelled by what they read: a value reading only fields is level 0, one reading level-n
+     * values is level n + 1; in level order, which is still an order they can be computed in. The SQL back end
+     * computes a level in one subquery, so fewer levels mean fewer subqueries per row (RFM's raw values, which read
+     * fields, share level 0 with the weighted score's).
+     */
+    private static List<CompiledTierModel.Derived> byDependency(List<CompiledTierModel.Derived> derived) {
+        Map<Long, Integer> levels = new HashMap<>();
+        List<CompiledTierModel.Derived> out = new ArrayList<>();
+        for (CompiledTierModel.Derived d : derived) {
+            int level = 0;
+            for (long id : d.formula().fieldIds()) {
+                if (levels.containsKey(id)) {
+                    level = Math.max(level, levels.get(id) + 1);
+                }
+            }
+            levels.put(d.ref().fieldId(), level);
+            out.add(new CompiledTierModel.Derived(d.ref(), d.formula(), level));
+        }
+        out.sort(java.util.Comparator.comparingInt(CompiledTierModel.Derived::level));
+        return out;
     }
 
     /** The formula that turns a dimension's value {@code x} into points, or null when the value is the score. */

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.tierflow.rule.formula.FieldRef;
+import io.tierflow.rule.formula.ValueType;
 import io.tierflow.rule.formula.FormulaException;
 import io.tierflow.rule.formula.RandomFormulas;
 import io.tierflow.rule.formula.RandomRecords;
@@ -186,7 +187,8 @@ class ScoreModelTest {
             java.util.function.Function<FieldRef, String> fields = f -> "r.f_" + f.fieldId();
             java.util.function.Function<FieldRef, String> columns = m.columns(fields);
             SqlExpression sql = SqlExpression.concat("SELECT r.id, ", m.sql(columns), ", ", m.stageSql(columns), ", ",
-                    m.tagsSql(columns), ", l2.vn" + (-totalId(m, "total")) + ", l5.vn" + (-totalId(m, "rfm")) + " FROM rec r",
+                    m.tagsSql(columns), ", " + columns.apply(new FieldRef("total", totalId(m, "total"), ValueType.NUMBER))
+                            + ", " + columns.apply(new FieldRef("rfm", totalId(m, "rfm"), ValueType.NUMBER)) + " FROM rec r",
                     m.lateralJoins(fields), " ORDER BY r.id");
             try (PreparedStatement ps = db.connection().prepareStatement(sql.sql())) {
                 for (int i = 0; i < sql.params().size(); i++) {
