@@ -45,7 +45,9 @@ public class QuintileBoundaries {
             return Uni.createFrom().item(model);
         }
         OrdinalParams params = new OrdinalParams();
-        String from = TierSql.from(form, compiled, types, params);
+        // only the subqueries the ranked values need: RFM's raw values read fields, so one level of them
+        int needed = ranks.isEmpty() ? values.values().stream().mapToInt(compiled::levelOf).max().orElse(0) : Integer.MAX_VALUE;
+        String from = TierSql.from(form, compiled, types, params, needed);
         java.util.function.Function<FieldRef, String> column = compiled.columns(io.tierflow.form.record.FormulaColumns.columns(form, types));
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, FieldRef> v : values.entrySet()) {

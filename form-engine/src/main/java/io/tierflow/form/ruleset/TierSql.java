@@ -54,7 +54,13 @@ record TierSql(String from, String tier, String stage, String tags) {
      * scores' lateral subqueries; read their values through {@code model.columns(…)} as {@link #of} does.
      */
     static String from(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params) {
-        return FormulaColumns.from(form, model.fieldIds(), types) + ordinal(model.lateralJoins(FormulaColumns.columns(form, types)), params);
+        return from(form, model, types, params, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #from(FormDefinition, CompiledTierModel, FieldTypes, OrdinalParams)}, derived values up to a level. */
+    static String from(FormDefinition form, CompiledTierModel model, FieldTypes types, OrdinalParams params, int maxLevel) {
+        return FormulaColumns.from(form, model.fieldIds(), types)
+                + ordinal(model.lateralJoins(FormulaColumns.columns(form, types), maxLevel), params);
     }
 
     static String ordinal(SqlExpression e, OrdinalParams params) {

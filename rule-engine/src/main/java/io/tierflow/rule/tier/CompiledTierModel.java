@@ -93,10 +93,18 @@ public final class CompiledTierModel {
      * their columns; the conditions then read everything through {@link #columns(Function)}.
      */
     public SqlExpression lateralJoins(Function<FieldRef, String> fields) {
+        return lateralJoins(fields, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #lateralJoins(Function)}, the levels up to {@code maxLevel} only (what reading some values needs). */
+    public SqlExpression lateralJoins(Function<FieldRef, String> fields, int maxLevel) {
         Function<FieldRef, String> column = columns(fields);
         List<Object> pieces = new ArrayList<>();
         int level = Integer.MIN_VALUE;
         for (Derived d : derived) {
+            if (d.level() > maxLevel) {
+                break;
+            }
             if (d.level() != level) {
                 if (level != Integer.MIN_VALUE) {
                     pieces.add(FENCE + ") l" + level);
@@ -113,6 +121,11 @@ public final class CompiledTierModel {
             pieces.add(FENCE + ") l" + level);
         }
         return SqlExpression.concat(pieces.toArray());
+    }
+
+    /** The level of a derived value (0 for a form field): the lateral subquery that computes it. */
+    public int levelOf(FieldRef ref) {
+        return derived.stream().filter(d -> d.ref().fieldId() == ref.fieldId()).mapToInt(Derived::level).findFirst().orElse(0);
     }
 
     /** Form fields through {@code fields}; derived values as the columns {@link #lateralJoins} gives them. */
