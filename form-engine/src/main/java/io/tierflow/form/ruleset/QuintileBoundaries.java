@@ -66,7 +66,7 @@ public class QuintileBoundaries {
                     + "]) WITHIN GROUP (ORDER BY " + value + "), count(" + value + "))");
         }
         String query = "SELECT json_build_object(" + String.join(", ", parts) + ")::text FROM " + from + " WHERE r.deleted_at IS NULL";
-        return NativeSql.text(session, query, params.toArray()).map(text -> {
+        return NativeSql.text(session, TierSql.SET_BASED).chain(() -> NativeSql.text(session, query, params.toArray())).map(text -> {
             JsonNode found = rows.tree(text);
             List<RankBoundaries> computed = new ArrayList<>();
             for (int i = 0; i < ranks.size(); i++) {

@@ -108,7 +108,7 @@ public class RetierBatch {
         Optional<FieldDefinition> pending = TierChanges.pendingField(form);
         OrdinalParams p = new OrdinalParams();
         String sql = RetierSql.batch(form, compiled, pending, job, size, types, p);
-        return NativeSql.text(session, sql, p.toArray()).chain(text -> {
+        return NativeSql.text(session, TierSql.SET_BASED).chain(() -> NativeSql.text(session, sql, p.toArray())).chain(text -> {
             JsonNode result = rows.tree(text);
             long scanned = result.get("scanned").asLong();
             long lastId = scanned == 0 ? job.lastId() : result.get("lastId").asLong();

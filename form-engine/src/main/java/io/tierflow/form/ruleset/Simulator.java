@@ -63,7 +63,7 @@ public class Simulator {
                 + " (SELECT coalesce(json_agg(json_build_object('id', x.id, 'title', " + title + ") ORDER BY x.id), '[]'::json)"
                 + " FROM " + form.table() + " x WHERE x.id = ANY (c.sample)))::text FROM cells c";
         long started = System.nanoTime();
-        return NativeSql.text(session, SETTINGS)
+        return NativeSql.text(session, SETTINGS).chain(() -> NativeSql.text(session, TierSql.SET_BASED))
                 .chain(() -> NativeSql.texts(session, sql, params.toArray()))
                 .map(found -> result(form, version, found, (System.nanoTime() - started) / 1_000_000));
     }

@@ -63,6 +63,13 @@ record TierSql(String from, String tier, String stage, String tags) {
                 + ordinal(model.lateralJoins(FormulaColumns.columns(form, types), maxLevel), params);
     }
 
+    /**
+     * Settings for a statement over the whole form that computes a model's derived values, local to the transaction:
+     * no Memoize node over each level's lateral subquery (its key is unique per row, so it only hashes and evicts:
+     * 7.5 s against 3.3 s over 1M records) and no JIT compilation (it costs more than it saves for one pass).
+     */
+    static final String SET_BASED = "SELECT set_config('enable_memoize', 'off', true) || set_config('jit', 'off', true)";
+
     static String ordinal(SqlExpression e, OrdinalParams params) {
         SqlExpression numbered = e.withOrdinalPlaceholders(params.next());
         params.addAll(numbered.params());
