@@ -79,12 +79,10 @@ public class TierExplanation {
         return new Explanation(d.tier(), def.ruleVersion(), r.stage(), r.tags(), state.override(), steps, scores(def, access, d));
     }
 
-    /** A dimension whose formula mentions a field hidden from the caller shows its points but not its value. */
+    /** A dimension whose value reads a field hidden from the caller (maybe through a score) shows its points only. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> scores(FormDefinition def, RoleAccess access, TierDecision d) {
-        List<java.util.regex.Pattern> hidden = def.fields().stream().filter(f -> access.hidden(f.key()))
-                .map(f -> java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_])" + java.util.regex.Pattern.quote(f.key()) + "(?![\\p{L}\\p{N}_])"))
-                .toList();
+    private List<Map<String, Object>> scores(FormDefinition def, RoleAccess access, TierDecision d) {
+        java.util.Set<String> hidden = compiler.compiled(def).tierModel().dimensionsReading(f -> access.hidden(f.key()));
         if (hidden.isEmpty()) {
             return d.scores();
         }
@@ -94,8 +92,7 @@ public class TierExplanation {
             List<Map<String, Object>> dims = new ArrayList<>();
             for (Map<String, Object> dim : (List<Map<String, Object>>) score.get("dimensions")) {
                 Map<String, Object> m = new LinkedHashMap<>(dim);
-                String formula = String.valueOf(dim.get("formula"));
-                if (hidden.stream().anyMatch(p -> p.matcher(formula).find())) {
+                if (hidden.contains(String.valueOf(dim.get("key")))) {
                     m.put("value", null);
                     m.put("formula", null);
                     m.put("thresholdsCrossed", List.of());

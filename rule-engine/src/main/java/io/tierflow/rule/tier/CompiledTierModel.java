@@ -123,6 +123,25 @@ public final class CompiledTierModel {
         return SqlExpression.concat(pieces.toArray());
     }
 
+    /**
+     * The keys of the dimensions whose value reads, directly or through scores and dimensions computed before it, a
+     * form field that {@code field} accepts (e.g. one hidden from the caller).
+     */
+    public Set<String> dimensionsReading(java.util.function.Predicate<FieldRef> field) {
+        Set<Long> reading = new java.util.HashSet<>();
+        for (Derived d : derived) {
+            boolean reads = d.formula().fields().stream()
+                    .anyMatch(f -> f.fieldId() > 0 ? field.test(f) : reading.contains(f.fieldId()));
+            if (reads) {
+                reading.add(d.ref().fieldId());
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        scores.forEach(s -> s.dimensions().stream().filter(d -> reading.contains(d.valueId()))
+                .forEach(d -> keys.add(d.definition().key())));
+        return keys;
+    }
+
     /** The level of a derived value (0 for a form field): the lateral subquery that computes it. */
     public int levelOf(FieldRef ref) {
         return derived.stream().filter(d -> d.ref().fieldId() == ref.fieldId()).mapToInt(Derived::level).findFirst().orElse(0);
