@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,17 +15,12 @@ import io.tierflow.rule.formula.SqlArgs;
 import io.tierflow.rule.formula.ValueType;
 
 /** Common parts of the built-in functions: names, texts and argument checks with zh/en messages. */
-public abstract class AbstractFormulaFunction implements FormulaFunction {
+public abstract class AbstractFormulaFunction extends FunctionTexts implements FormulaFunction {
     /** Largest count or position the text functions use (LEFT, MID, FIND…); larger ones are cut to it. */
     static final int MAX_COUNT = 1_000_000_000;
     private static final BigDecimal MAX_COUNT_DECIMAL = BigDecimal.valueOf(MAX_COUNT);
 
     private final FunctionGroup group;
-    private final String name;
-    private final String signature;
-    private final String en;
-    private final String zh;
-    private final List<String> examples;
 
     protected AbstractFormulaFunction(String name, String signature, String en, String zh, String... examples) {
         this(FunctionGroup.OTHER, name, signature, en, zh, examples);
@@ -34,37 +28,13 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
 
     protected AbstractFormulaFunction(FunctionGroup group, String name, String signature, String en, String zh,
                                       String... examples) {
+        super(name, signature, en, zh, examples);
         this.group = group;
-        this.name = name;
-        this.signature = signature;
-        this.en = en;
-        this.zh = zh;
-        this.examples = List.of(examples);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
     public FunctionGroup group() {
         return group;
-    }
-
-    @Override
-    public String signature() {
-        return signature;
-    }
-
-    @Override
-    public String description(Locale locale) {
-        return locale != null && "zh".equals(locale.getLanguage()) ? zh : en;
-    }
-
-    @Override
-    public List<String> examples() {
-        return examples;
     }
 
     // ---- argument checks -------------------------------------------------------------------------------
@@ -260,8 +230,4 @@ public abstract class AbstractFormulaFunction implements FormulaFunction {
         return sb.toString();
     }
 
-    @Override
-    public String toString() {
-        return signature + " " + Arrays.toString(examples.toArray());
-    }
 }

@@ -11,39 +11,10 @@ import io.tierflow.rule.formula.RelationAggregate;
 import io.tierflow.rule.formula.ValueType;
 
 /** Common parts of the aggregates over related records: names, texts and the value type checks. */
-public abstract class AbstractRelationAggregate implements RelationAggregate {
-    private final String name;
-    private final String signature;
-    private final String en;
-    private final String zh;
-    private final List<String> examples;
+public abstract class AbstractRelationAggregate extends FunctionTexts implements RelationAggregate {
 
     protected AbstractRelationAggregate(String name, String signature, String en, String zh, String... examples) {
-        this.name = name;
-        this.signature = signature;
-        this.en = en;
-        this.zh = zh;
-        this.examples = List.of(examples);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String signature() {
-        return signature;
-    }
-
-    @Override
-    public String description(Locale locale) {
-        return locale != null && "zh".equals(locale.getLanguage()) ? zh : en;
-    }
-
-    @Override
-    public List<String> examples() {
-        return examples;
+        super(name, signature, en, zh, examples);
     }
 
     /** Checks that the value is of one of {@code allowed} types (NULL always passes) and returns its type. */
@@ -52,8 +23,8 @@ public abstract class AbstractRelationAggregate implements RelationAggregate {
             return type == ValueType.NULL ? allowed[0] : type;
         }
         String list = String.join(", ", List.of(allowed).stream().map(ValueType::name).toList());
-        throw new FunctionArgumentException(0, name + " takes " + list.toLowerCase(Locale.ROOT) + " values, not "
-                + type.name().toLowerCase(Locale.ROOT), name + " 只能汇总" + list + "类型的值，不能汇总" + type.name());
+        throw new FunctionArgumentException(0, name() + " takes " + list.toLowerCase(Locale.ROOT) + " values, not "
+                + type.name().toLowerCase(Locale.ROOT), name() + " 只能汇总" + list + "类型的值，不能汇总" + type.name());
     }
 
     /** The non-null values. */
