@@ -54,7 +54,7 @@ public class TierExplanation {
         return sessions.withSession(session -> forms.load(session, formRef).chain(def -> {
             RoleAccess access = FormAccess.require(caller, def, "view");
             return records.find(session, def, RowScope.of(caller, def, "r", 2), id, false)
-                    .chain(r -> linked.load(session, compiler.compiled(def), r.values(), r.id())
+                    .chain(r -> linked.load(session, def, compiler.compiled(def).tierModel().links(), r.values(), r.id())
                             .map(related -> explain(def, access, r, related)));
         }));
     }

@@ -151,7 +151,7 @@ public class RetierBatch {
                     after.createdAt(), after.createdBy(), after.updatedAt(), after.updatedBy(),
                     n.hasNonNull("oldStage") ? n.get("oldStage").asText() : null, texts(n.get("oldTags")), after.override());
             boolean statusChanged = pending.isPresent() && !Objects.equals(oldStatus, after.values().get(pending.get().id()));
-            chain = chain.chain(() -> linked.load(session, compiled, after.values(), after.id()))
+            chain = chain.chain(() -> linked.load(session, form, compiled.tierModel().links(), after.values(), after.id()))
                     .invoke(related -> out.add(new Changed(before, after, explain(form, compiled, after, related), statusChanged)))
                     .replaceWithVoid();
         }

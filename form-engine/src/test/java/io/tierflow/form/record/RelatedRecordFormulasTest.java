@@ -3,6 +3,8 @@ package io.tierflow.form.record;
 import static io.tierflow.core.TestUsers.json;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +30,9 @@ class RelatedRecordFormulasTest {
     @Inject
     UserDirectory users;
 
+    @Inject
+    io.tierflow.core.journal.EffectDispatcher dispatcher;
+
     static int create(String form, String values) {
         return json("east_rep").body("{\"values\":" + values + "}").post("/api/forms/" + form + "/records")
                 .then().statusCode(201).extract().path("id");
@@ -49,7 +54,7 @@ class RelatedRecordFormulasTest {
     }
 
     @Test
-    void customerFormulasAggregateTheirOrdersAndOrdersReadTheirCustomer() {
+    void customerFormulasAggregateTheirOrdersAndOrdersReadTheirCustomer() throws Exception {
         FormFixtures.people(users);
         json("east_mgr").body("""
                 {"key":"rf_customer","name":"客户","fields":[{"key":"name","label":"客户名称","type":"text"},
@@ -63,11 +68,18 @@ class RelatedRecordFormulasTest {
                   {"key":"label","label":"标签","type":"formula","config":{"formula":"customer.region + \\"-\\" + title"}}]}""")
                 .post("/api/forms").then().statusCode(201)
                 .body("fields.find { it.key == 'label' }.config.resultType", equalTo("TEXT"));
+        // the forms a form is loaded with, for its formulas, are not part of what the API shows of it
+        json("east_rep").get("/api/forms/rf_customer").then().statusCode(200).body("$", not(hasKey("related")));
         addFormula("rf_customer", "paid_90",
                 "SUM(rf_order.amount, rf_order.status == \"paid\" && DAYSSINCE(rf_order.paid_on) <= 90)");
         addFormula("rf_customer", "orders", "COUNT(rf_order)");
         addFormula("rf_customer", "last_status", "LATEST(rf_order.status)");
 
+        // a trigger whose condition counts the orders: fired by the order that recomputes the customer
+        json("east_mgr").body("""
+                [{"id":"regular","name":"常客","when":"update","condition":"COUNT(rf_order) >= 3",
+                  "actions":[{"type":"add_tags","tags":["常客"]}]}]""")
+                .put("/api/forms/rf_customer/triggers").then().statusCode(200);
         int customer = create("rf_customer", "{\"name\":\"杭州云栖\",\"region\":\"华东\"}");
         assertEquals(0, record("rf_customer", customer).getInt("values.orders"));
         LocalDate today = LocalDate.now();
@@ -81,6 +93,8 @@ class RelatedRecordFormulasTest {
         assertEquals(3, c.getInt("values.orders"));
         assertEquals("open", c.getString("values.last_status"));
         assertEquals("华东-一号单", record("rf_order", recent).getString("values.label"));
+        dispatcher.drain();
+        assertEquals(List.of("常客"), record("rf_customer", customer).getList("tags"));
 
         // paying the open order moves the customer's total in the same transaction
         patch("rf_order", open, "{\"status\":\"paid\",\"paid_on\":\"" + today + "\"}");
