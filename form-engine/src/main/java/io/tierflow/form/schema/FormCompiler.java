@@ -146,12 +146,13 @@ public class FormCompiler {
             triggers.add(new CompiledForm.Trigger(rule, condition));
         }
         return new CompiledForm(form, List.copyOf(ordered), tierModel, List.copyOf(defaults), List.copyOf(triggers),
-                visibility(form, scopeOf.apply(scope.values()), fieldsPath));
+                visibility(form, FormulaScope.of(scope.values()), fieldsPath));
     }
 
     /**
      * The fields shown only while their {@code visibleWhen} is true: a yes/no formula over the other fields
-     * (formula fields included), never over the field itself.
+     * (formula fields included), never over the field itself, nor over related records: the page re-checks it as
+     * the user types, without loading them.
      */
     private List<CompiledForm.Computed> visibility(FormDefinition form, FormulaScope scope, String fieldsPath) {
         List<CompiledForm.Computed> conditions = new ArrayList<>();

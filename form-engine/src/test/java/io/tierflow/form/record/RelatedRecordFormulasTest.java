@@ -170,5 +170,10 @@ class RelatedRecordFormulasTest {
                         "config", Map.of("formula", "customer.nope")))
                 .post("/api/forms/rx_order/fields").then().statusCode(400)
                 .body("errors[0].message", containsString("has no field 'nope'"));
+        // shown-when conditions are re-checked on the page as the user types, without the related records
+        json("east_mgr").body(Map.of("key", "note", "label", "备注", "type", "text",
+                        "config", Map.of("visibleWhen", "COUNT(rx_order) > 0")))
+                .post("/api/forms/rx_customer/fields").then().statusCode(400)
+                .body("errors[0].field", equalTo("fields[1].config.visibleWhen"));
     }
 }
