@@ -71,6 +71,11 @@ class DesignerBrowserTest {
         double y = list ? b.y + b.height - 4 : b.y + b.height / 2;
         page.mouse().move(x - 6, y - 2, new Mouse.MoveOptions().setSteps(16));
         page.mouse().move(x, y, new Mouse.MoveOptions().setSteps(3));
+        // SortableJS animates the other fields out of the way; once they have settled, one more move lets it
+        // place the field against where they ended up, not where they were mid-animation
+        page.waitForTimeout(300);
+        page.mouse().move(x - 1, y - 1);
+        page.waitForTimeout(100);
         page.mouse().up();
     }
 
