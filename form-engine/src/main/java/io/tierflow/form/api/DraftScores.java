@@ -79,11 +79,14 @@ public class DraftScores {
                 .map(f -> new FieldRef(f.key(), f.id(), types.get(f.type()).valueType(f))).toList());
         List<io.tierflow.rule.formula.Link> linked = links.of(form);
         // a tier model's formula may rank (PERCENTRANK): against the draft's percentiles, else the live version's
-        io.tierflow.rule.formula.RankSource ranks = draft == null ? null : expression -> java.util.stream.Stream
-                .concat(draft.ranks().stream(), form.tierModel() == null ? java.util.stream.Stream.empty()
-                        : form.tierModel().ranks().stream())
-                .filter(r -> r.expression().equals(expression)).map(io.tierflow.rule.tier.RankBoundaries::boundaries)
-                .findFirst().orElse(null);
+        Map<String, List<java.math.BigDecimal>> percentiles = new java.util.HashMap<>();
+        if (form.tierModel() != null) {
+            form.tierModel().ranks().forEach(r -> percentiles.put(r.expression(), r.boundaries()));
+        }
+        if (draft != null) {
+            draft.ranks().forEach(r -> percentiles.put(r.expression(), r.boundaries()));
+        }
+        io.tierflow.rule.formula.RankSource ranks = draft == null ? null : percentiles::get;
         List<CompiledTierModel.Derived> derived = List.of();
         if (draft != null && !draft.scores().isEmpty()) {
             try {

@@ -6,7 +6,6 @@ import io.tierflow.core.db.NativeSql;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.form.model.RelatedForm;
-import io.tierflow.form.schema.CompiledForm;
 import io.tierflow.form.type.FieldTypes;
 import io.tierflow.rule.formula.Link;
 import io.tierflow.rule.formula.RelatedValues;
@@ -19,7 +18,7 @@ import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Loads the related records a form's formulas read ({@link CompiledForm#links()}) for one record, so that MVEL
+ * Loads the related records a form's formulas read for one record, so that MVEL
  * sees what the SQL back end reads: the live record each ONE link points to, and the live records of each MANY
  * link oldest first. Forms without links cost nothing here.
  */
@@ -32,12 +31,10 @@ public class LinkedRecords {
     @Inject
     RecordRows rows;
 
-    /** For a record with {@code values}; {@code id} null while it is not stored yet (nothing links to it then). */
-    public Uni<RelatedValues> load(Mutiny.Session session, CompiledForm form, Map<Long, Object> values, Long id) {
-        return load(session, form.definition(), form.links(), values, id);
-    }
-
-    /** As {@link #load(Mutiny.Session, CompiledForm, Map, Long)}, for the given links of {@code form}'s formulas. */
+    /**
+     * What {@code links} (of {@code form}'s formulas) reach from a record with {@code values}; {@code id} null while
+     * it is not stored yet (nothing links to it then). No links, no queries.
+     */
     public Uni<RelatedValues> load(Mutiny.Session session, FormDefinition form, Set<Link> links, Map<Long, Object> values,
             Long id) {
         if (links.isEmpty()) {

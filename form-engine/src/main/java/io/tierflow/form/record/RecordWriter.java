@@ -72,9 +72,9 @@ public class RecordWriter {
             Map<Long, Object> input, String cause) {
         FormDefinition def = form.definition();
         Map<Long, Object> values = new HashMap<>(input);
-        return linked.load(session, form, values, null).invoke(related -> applyDefaultFormulas(form, values, related))
+        return linked.load(session, def, form.defaultLinks(), values, null).invoke(related -> applyDefaultFormulas(form, values, related))
                 .chain(() -> autoNumbers.assign(session, def, values)).chain(() -> relations.fill(session, def, values, null))
-                .chain(() -> linked.load(session, form, values, null)).chain(related -> {
+                .chain(() -> linked.load(session, def, form.computedLinks(), values, null)).chain(related -> {
             Computation next = compute(form, values, null, TierState.Change.NONE, related);
             Map<String, Object> columns = columns(def, next.values);
             columns.put("owner_id", ownerId);
@@ -152,7 +152,7 @@ public class RecordWriter {
         Map<Long, Object> values = new HashMap<>(current.values());
         values.putAll(patch);
         return relations.fill(session, def, values, current.id())
-                .chain(() -> linked.load(session, form, values, current.id()))
+                .chain(() -> linked.load(session, def, form.computedLinks(), values, current.id()))
                 .chain(related -> write(session, form, actorId, current, values, cause, depth, state, related));
     }
 

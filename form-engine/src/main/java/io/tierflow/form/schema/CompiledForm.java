@@ -3,8 +3,12 @@ package io.tierflow.form.schema;
 import io.tierflow.form.model.FieldDefinition;
 import io.tierflow.form.model.FormDefinition;
 import io.tierflow.rule.formula.CompiledFormula;
+import io.tierflow.rule.formula.Link;
 import io.tierflow.rule.tier.CompiledTierModel;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A form ready for the write pipeline: its formula fields compiled and ordered so that each runs after the
@@ -20,12 +24,33 @@ public record CompiledForm(FormDefinition definition, List<Computed> formulas, C
     }
 
     /** The links to related records any of the form's formulas reads through; empty for most forms. */
-    public java.util.Set<io.tierflow.rule.formula.Link> links() {
-        java.util.Set<io.tierflow.rule.formula.Link> links = new java.util.LinkedHashSet<>(tierModel.links());
-        for (List<Computed> list : List.of(formulas, defaults, visibility)) {
-            list.forEach(c -> links.addAll(c.formula().links()));
-        }
-        triggers.stream().filter(t -> t.condition() != null).forEach(t -> links.addAll(t.condition().links()));
+    public Set<Link> links() {
+        Set<Link> links = new LinkedHashSet<>(computedLinks());
+        links.addAll(linksOf(defaults.stream().map(Computed::formula)));
+        links.addAll(triggerLinks());
+        return links;
+    }
+
+    /** What a write computes reads of related records: the formula fields and the tier model. */
+    public Set<Link> computedLinks() {
+        Set<Link> links = new LinkedHashSet<>(tierModel.links());
+        links.addAll(linksOf(formulas.stream().map(Computed::formula)));
+        return links;
+    }
+
+    /** What the default-value formulas read of related records. */
+    public Set<Link> defaultLinks() {
+        return linksOf(defaults.stream().map(Computed::formula));
+    }
+
+    /** What the trigger conditions read of related records. */
+    public Set<Link> triggerLinks() {
+        return linksOf(triggers.stream().map(Trigger::condition).filter(java.util.Objects::nonNull));
+    }
+
+    private static Set<Link> linksOf(Stream<CompiledFormula> formulas) {
+        Set<Link> links = new LinkedHashSet<>();
+        formulas.forEach(f -> links.addAll(f.links()));
         return links;
     }
 

@@ -80,9 +80,7 @@ public class TriggerEngine {
         def.fields().forEach(f -> inputs.put(f.id(), types.get(f.type()).formulaValue(f, after.values().get(f.id()))));
         int cascade = depth;
         String ownRule = causeRule;
-        java.util.Set<io.tierflow.rule.formula.Link> links = new java.util.LinkedHashSet<>();
-        form.triggers().stream().filter(t -> t.condition() != null).forEach(t -> links.addAll(t.condition().links()));
-        return linked.load(session, def, links, after.values(), after.id()).chain(related -> {
+        return linked.load(session, def, form.triggerLinks(), after.values(), after.id()).chain(related -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (CompiledForm.Trigger t : form.triggers()) {
                 TriggerRule rule = t.rule();
